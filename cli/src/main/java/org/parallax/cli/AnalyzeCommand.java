@@ -1,0 +1,97 @@
+package org.parallax.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.parallax.config.ParallaxConfig;
+import org.parallax.model.Report;
+import org.parallax.model.Skipped;
+import org.parallax.pipeline.Parallax;
+import org.parallax.report.HtmlReport;
+import org.parallax.report.JsonReport;
+import org.parallax.report.TextReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code parallax analyze PATH... [--json FILE] [--html FILE]}: the cross-source report of a set of articles. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+    description = "Analyse articles about one event: clean text, quotes, claims, conflicts, reuse, framing, summary.")
+public final class AnalyzeCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files (.txt .html .htm .json .jsonl) or folders.")
+  List<Path> paths;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here ('-' for stdout).")
+  Path json;
+
+  @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report here.")
+  Path html;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "JSON file overriding configuration defaults.")
+  Path config;
+
+  @Option(names = "--stacktrace", description = "Print stack traces of internal errors.")
+  boolean stacktrace;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    ParallaxConfig cfg = config == null ? ParallaxConfig.defaults() : ParallaxConfig.load(config);
+    Report report;
+    try (Parallax parallax = Parallax.create(cfg)) {
+      report = parallax.analyze(paths);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    for (Skipped s : report.skipped()) {
+      err.println("skipped: " + s.path() + ": " + s.reason());
+    }
+    err.flush();
+    if (json != null) {
+      if (json.toString().equals("-")) {
+        OutputStream out = System.out;
+        JsonReport.write(report, new NonClosing(out));
+        System.out.println();
+      } else {
+        try (OutputStream out = Files.newOutputStream(json)) {
+          JsonReport.write(report, out);
+        }
+        err.println("JSON report: " + json);
+      }
+    }
+    if (html != null) {
+      Files.writeString(html, new HtmlReport().render(report), StandardCharsets.UTF_8);
+      err.println("HTML report: " + html);
+    }
+    if (json == null && html == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(new TextReport().render(report));
+      out.flush();
+    }
+    err.flush();
+    if (report.articles().isEmpty()) {
+      return ExitCodes.NOTHING_ANALYSED;
+    }
+    return report.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_SKIPPED;
+  }
+
+  /** Keeps System.out open after Jackson closes its stream. */
+  private static final class NonClosing extends java.io.FilterOutputStream {
+    NonClosing(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Claim sentences of one article: which sentences state facts, their numbers, negation and credited source. */
+package org.parallax.claims;

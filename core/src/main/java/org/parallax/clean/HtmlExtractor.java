@@ -1,0 +1,382 @@
+package org.parallax.clean;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Elements;
+import org.parallax.model.Removed;
+
+/**
+ * Main-content extraction from a news page: metadata from {@code <title>}, Open Graph, article meta tags and
+ * JSON-LD; boilerplate containers dropped by tag and by class/id vocabulary; the article container chosen by a
+ * text-density score over paragraphs (in the manner of Readability), with sibling blocks of comparable score kept.
+ */
+public final class HtmlExtractor {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern BOILERPLATE = Pattern.compile(
+      "(?i)(^|[-_ ])(comments?|share|sharing|social|related|recommend(ed|ations)?|newsletter|subscri(be|ption)"
+          + "|promo|advert(isement)?|ads?|sponsor(ed)?|cookies?|consent|breadcrumbs?|nav|navbar|navigation|menu"
+          + "|footer|sidebar|widget|popup|modal|banner|tags|tag-?list|author-?bio|more-?stories|most-?(read|popular)"
+          + "|trending|outbrain|taboola|paywall|toolbar|skip|print|login|signup|teaser|pagination|caption"
+          + "|credit|copyright|disclaimer|rating|meta|byline|dateline|timestamp)($|[-_ ])");
+  private static final Pattern POSITIVE = Pattern.compile(
+      "(?i)(article|story|entry|post|content|text|body|main|news|blog|detail|artikel|beitrag|inhalt)");
+  private static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "template", "svg", "iframe",
+      "form", "button", "input", "select", "textarea", "nav", "aside", "footer", "object", "embed", "canvas", "video",
+      "audio", "map", "dialog", "menu");
+  private static final Set<String> BLOCK_TAGS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
+      "pre", "dd", "dt", "td", "th", "figcaption", "div", "section", "article", "main", "span", "font", "center",
+      "header", "table", "tr", "ul", "ol", "dl", "tbody", "b", "strong", "em", "i");
+  private static final Set<String> TEXT_BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
+      "pre", "dd", "dt", "td", "th");
+
+  /** What a page yielded: metadata (null when absent), the main text as lines, and what was dropped. */
+  public record Page(String title, String outlet, String url, String date, String byline, List<String> lines,
+                     List<Removed> removed) {}
+
+  public Page extract(String html, String baseUri) {
+    Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
+    String title = firstNonBlank(meta(doc, "og:title"), meta(doc, "twitter:title"), jsonLd(doc, "headline"),
+        doc.title());
+    String outlet = firstNonBlank(meta(doc, "og:site_name"), jsonLdPublisher(doc), meta(doc, "application-name"));
+    String url = firstNonBlank(doc.select("link[rel=canonical]").attr("href"), meta(doc, "og:url"));
+    String date = firstNonBlank(meta(doc, "article:published_time"), jsonLd(doc, "datePublished"),
+        meta(doc, "date"), meta(doc, "pubdate"), meta(doc, "dc.date"), meta(doc, "DC.date.issued"),
+        doc.select("time[datetime]").attr("datetime"));
+    String byline = firstNonBlank(meta(doc, "author"), jsonLdAuthor(doc), doc.select("[rel=author]").text());
+    title = stripSiteSuffix(title, outlet);
+
+    List<Removed> removed = new ArrayList<>();
+    Element body = doc.body() == null ? doc : doc.body();
+    prune(body, removed);
+    Element main = chooseMain(body);
+    List<String> lines = new ArrayList<>();
+    collect(main, lines);
+    if (lines.isEmpty() && main != body) {
+      collect(body, lines);
+    }
+    return new Page(title, outlet, blankToNull(url), shortDate(date), blankToNull(byline), lines, removed);
+  }
+
+  private void prune(Element root, List<Removed> removed) {
+    int total = root.text().length();
+    for (Element e : new ArrayList<>(root.getAllElements())) {
+      if (e == root || e.parent() == null) {
+        continue;
+      }
+      String tag = e.normalName();
+      if (DROP_TAGS.contains(tag) || e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))
+          || e.attr("style").replace(" ", "").contains("display:none")) {
+        keep(removed, e, tag.equals("nav") || tag.equals("menu") ? "navigation" : tag.equals("footer")
+            ? "site footer" : tag.equals("aside") ? "sidebar" : tag.equals("form") ? "form" : null);
+        e.remove();
+        continue;
+      }
+      if (tag.equals("figure") || tag.equals("figcaption")) {
+        keep(removed, e, "photo caption");
+        e.remove();
+        continue;
+      }
+      if (tag.equals("header") && e.closest("article") == null) {
+        e.remove();
+        continue;
+      }
+      String marker = e.className() + " " + e.id() + " " + e.attr("role") + " " + e.attr("itemprop");
+      if (!tag.equals("body") && !tag.equals("html") && !tag.equals("article") && !tag.equals("main")
+          && BOILERPLATE.matcher(marker).find() && !marker.toLowerCase(Locale.ROOT).contains("articlebody")
+          && e.text().length() < total * 0.4) {
+        keep(removed, e, "boilerplate block (" + clip(marker.strip()) + ")");
+        e.remove();
+      }
+    }
+  }
+
+  private static void keep(List<Removed> removed, Element e, String reason) {
+    if (reason == null) {
+      return;
+    }
+    String text = e.text().strip();
+    if (!text.isEmpty()) {
+      removed.add(new Removed(clip(text, 300), reason));
+    }
+  }
+
+  private Element chooseMain(Element body) {
+    Element marked = body.selectFirst("[itemprop=articleBody]");
+    if (marked != null && marked.text().length() > 200) {
+      return marked;
+    }
+    Map<Element, Double> score = new IdentityHashMap<>();
+    for (Element p : body.select("p, pre, td, blockquote, h2, h3, li, div")) {
+      String own = ownBlockText(p);
+      int len = own.length();
+      if (len < 25) {
+        continue;
+      }
+      double s = 1 + Math.min(len / 100.0, 3) + commas(own);
+      s *= 1 - linkDensity(p);
+      Element parent = p.parent();
+      if (parent == null) {
+        continue;
+      }
+      score.merge(parent, s, Double::sum);
+      Element grand = parent.parent();
+      if (grand != null) {
+        score.merge(grand, s / 2, Double::sum);
+      }
+    }
+    Element best = null;
+    double bestScore = 0;
+    for (Map.Entry<Element, Double> en : score.entrySet()) {
+      Element e = en.getKey();
+      String marker = e.className() + " " + e.id();
+      double s = en.getValue() * (POSITIVE.matcher(marker).find() || e.normalName().equals("article") ? 1.25 : 1);
+      if (s > bestScore) {
+        bestScore = s;
+        best = e;
+      }
+    }
+    if (best == null) {
+      Element article = body.selectFirst("article");
+      return article != null ? article : body;
+    }
+    // Keep siblings that look like more of the same article (split containers are common).
+    Element parent = best.parent();
+    if (parent != null && parent != body.parent()) {
+      Element wrapper = new Element("div");
+      boolean extra = false;
+      for (Element sib : parent.children()) {
+        double s = score.getOrDefault(sib, 0.0);
+        if (sib == best || s >= bestScore * 0.2 || isGoodParagraph(sib)) {
+          wrapper.appendChild(sib.clone());
+          extra |= sib != best;
+        }
+      }
+      if (extra) {
+        return wrapper;
+      }
+    }
+    return best;
+  }
+
+  private static boolean isGoodParagraph(Element e) {
+    if (!e.normalName().equals("p")) {
+      return false;
+    }
+    String t = e.text();
+    return t.length() > 80 && linkDensity(e) < 0.25 && t.matches("(?s).*[.!?\"”]\\s*$");
+  }
+
+  /** Emits block texts in document order; inline content of a block is joined, nested blocks become lines. */
+  private void collect(Element root, List<String> out) {
+    StringBuilder buf = new StringBuilder();
+    walk(root, buf, out);
+    flush(buf, out);
+  }
+
+  private void walk(Node node, StringBuilder buf, List<String> out) {
+    for (Node child : node.childNodes()) {
+      if (child instanceof TextNode t) {
+        buf.append(t.text());
+      } else if (child instanceof Element e) {
+        String tag = e.normalName();
+        if (tag.equals("br")) {
+          flush(buf, out);
+          continue;
+        }
+        boolean block = TEXT_BLOCKS.contains(tag) || (BLOCK_TAGS.contains(tag) && isBlockish(e));
+        if (block) {
+          flush(buf, out);
+          if (TEXT_BLOCKS.contains(tag) && linkDensity(e) > 0.6 && e.text().length() < 200) {
+            continue; // link lists: menus, tags, related headlines
+          }
+          walk(e, buf, out);
+          flush(buf, out);
+        } else {
+          walk(e, buf, out);
+        }
+      }
+    }
+  }
+
+  private static boolean isBlockish(Element e) {
+    String tag = e.normalName();
+    return !(tag.equals("span") || tag.equals("font") || tag.equals("b") || tag.equals("strong")
+        || tag.equals("em") || tag.equals("i")) || !e.select("p, div, br").isEmpty();
+  }
+
+  private static void flush(StringBuilder buf, List<String> out) {
+    String s = buf.toString().replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+    buf.setLength(0);
+    if (!s.isEmpty()) {
+      out.add(s);
+    }
+  }
+
+  private static String ownBlockText(Element e) {
+    if (e.normalName().equals("div")) {
+      StringBuilder sb = new StringBuilder();
+      for (TextNode t : e.textNodes()) {
+        sb.append(t.text());
+      }
+      for (Element c : e.children()) {
+        String tag = c.normalName();
+        if (tag.equals("a") || tag.equals("b") || tag.equals("i") || tag.equals("em") || tag.equals("strong")
+            || tag.equals("span")) {
+          sb.append(c.text());
+        }
+      }
+      return sb.toString().strip();
+    }
+    return e.text();
+  }
+
+  private static double linkDensity(Element e) {
+    int total = e.text().length();
+    if (total == 0) {
+      return 0;
+    }
+    int links = 0;
+    for (Element a : e.select("a")) {
+      links += a.text().length();
+    }
+    return Math.min(1.0, links / (double) total);
+  }
+
+  private static int commas(String s) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == ',') {
+        n++;
+      }
+    }
+    return Math.min(n, 5);
+  }
+
+  private static String meta(Document doc, String key) {
+    Element m = doc.selectFirst("meta[property=" + key + "], meta[name=" + key + "], meta[itemprop=" + key + "]");
+    return m == null ? null : blankToNull(m.attr("content"));
+  }
+
+  private static List<JsonNode> jsonLdObjects(Document doc) {
+    List<JsonNode> out = new ArrayList<>();
+    Elements scripts = doc.select("script[type=application/ld+json]");
+    for (Element s : scripts) {
+      try {
+        JsonNode n = JSON.readTree(s.data());
+        flatten(n, out);
+      } catch (Exception ignored) {
+        // Broken JSON-LD is common on real pages; the other metadata sources still apply.
+      }
+    }
+    return out;
+  }
+
+  private static void flatten(JsonNode n, List<JsonNode> out) {
+    if (n == null) {
+      return;
+    }
+    if (n.isArray()) {
+      n.forEach(c -> flatten(c, out));
+    } else if (n.isObject()) {
+      out.add(n);
+      if (n.has("@graph")) {
+        flatten(n.get("@graph"), out);
+      }
+    }
+  }
+
+  private static String jsonLd(Document doc, String field) {
+    for (JsonNode n : jsonLdObjects(doc)) {
+      JsonNode v = n.get(field);
+      if (v != null && v.isTextual() && !v.asText().isBlank()) {
+        return v.asText();
+      }
+    }
+    return null;
+  }
+
+  private static String jsonLdPublisher(Document doc) {
+    for (JsonNode n : jsonLdObjects(doc)) {
+      JsonNode p = n.get("publisher");
+      if (p != null && p.has("name")) {
+        return p.get("name").asText();
+      }
+    }
+    return null;
+  }
+
+  private static String jsonLdAuthor(Document doc) {
+    for (JsonNode n : jsonLdObjects(doc)) {
+      JsonNode a = n.get("author");
+      if (a == null) {
+        continue;
+      }
+      if (a.isArray() && a.size() > 0) {
+        a = a.get(0);
+      }
+      if (a.has("name")) {
+        return a.get("name").asText();
+      }
+      if (a.isTextual()) {
+        return a.asText();
+      }
+    }
+    return null;
+  }
+
+  private static String stripSiteSuffix(String title, String outlet) {
+    if (title == null) {
+      return null;
+    }
+    String t = title.strip();
+    if (outlet != null) {
+      for (String sep : new String[] {" | ", " - ", " – ", " — ", " :: "}) {
+        if (t.endsWith(sep + outlet)) {
+          return t.substring(0, t.length() - sep.length() - outlet.length()).strip();
+        }
+      }
+    }
+    return t;
+  }
+
+  static String shortDate(String date) {
+    if (date == null || date.isBlank()) {
+      return null;
+    }
+    var m = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})").matcher(date);
+    return m.find() ? m.group(1) : date.strip();
+  }
+
+  private static String firstNonBlank(String... values) {
+    for (String v : values) {
+      if (v != null && !v.isBlank()) {
+        return v.strip();
+      }
+    }
+    return null;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static String clip(String s) {
+    return clip(s, 60);
+  }
+
+  private static String clip(String s, int max) {
+    return s.length() > max ? s.substring(0, max) + "…" : s;
+  }
+}

@@ -1,0 +1,329 @@
+package org.parallax.clean;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.parallax.model.Removed;
+
+/**
+ * Removes the noise that scraping leaves in article text, one line (paragraph) at a time: photo captions and
+ * credits, bylines, breadcrumbs, repeated titles, related-article headlines, newsletter and share prompts, and the
+ * comment threads and site footers that follow the article. A heuristic built on news-page conventions; every
+ * removed line is returned with its reason.
+ */
+public final class TextCleaner {
+  private static final Pattern TAIL_MARKER = Pattern.compile(
+      "(?i)^(leave a (reply|comment)|\\d*\\s*comments?\\b.{0,20}$|join the (conversation|discussion)|notify of"
+          + "|view all comments|newest most voted|inline feedbacks|related (articles|stories|posts|news|content)"
+          + "|read (more|next)\\s*:?$|more from|you may also like|recommended( for you)?|source link|back to top"
+          + "|subscribe to our newsletter|sign up (for|to) our newsletter|share this (article|story|post)"
+          + "|about the author|tags?:|filed under|all rights reserved|©|copyright \\d{4})");
+  private static final Pattern CREDIT = Pattern.compile(
+      "(?i)(photograph|photo|image|picture|illustration|video|graphic)( credit)?s?:|getty images|shutterstock"
+          + "|\\bvia (reuters|ap|afp|getty|epa|bloomberg|tass)\\b|/(afp|ap|reuters|epa)\\b"
+          + "|^\\s*(ap|afp|reuters|epa|tass|getty)( photo)?\\s*$");
+  private static final Pattern CAPTION_START = Pattern.compile(
+      "(?i)^(in this (photo|image|picture|file photo)|this (photo|image|picture)|\\(photo|pictured:|above:|"
+          + "file photo|file -|caption:)");
+  private static final Pattern BYLINE = Pattern.compile(
+      "^(?:[Bb]y|BY)\\s+(\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:and\\s+)?\\p{L}[\\p{L}.'’-]*){0,6})\\s*$");
+  private static final Pattern OUTLET_BYLINE = Pattern.compile(
+      "(?i)^by\\s+(.+?)\\s+(correspondent|staff|reporters?|staff writers?|news desk|desk)$");
+  private static final Pattern SOURCE_LINE = Pattern.compile(
+      "(?i)^(source|via|originally published (?:by|in|at|on)|this (?:article|story) (?:first )?appeared (?:in|on)"
+          + "|translated from)\\s*:?\\s+(.{2,80})$");
+  private static final Pattern TIMESTAMP = Pattern.compile(
+      "(?i)^(published|posted|updated|last updated|first published)\\b.{0,60}$");
+  private static final Pattern PROMO = Pattern.compile(
+      "(?i)\\b(subscribe|sign up|newsletter|follow us|share (this|on)|click here|advertisement|sponsored"
+          + "|download (our|the) app|support (our|independent) journalism|donate|cookie|log ?in|register now"
+          + "|would love your thoughts|please comment|your email address)\\b");
+  private static final Pattern COMMENT_META = Pattern.compile(
+      "(?i)^(reply( to)?\\b.{0,40}|\\d+ (second|minute|hour|day|week|month|year)s? ago|report abuse|like|reply)$");
+  private static final Pattern BREADCRUMB = Pattern.compile(
+      "^[^.!?|]{1,40}(\\s[›»>/]\\s[^.!?|]{1,40}){1,6}$");
+  private static final Pattern TERMINAL = Pattern.compile("[.!?…\"”’»):;]$");
+  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
+  private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for",
+      "with", "by", "from", "as", "is", "are", "was", "were", "be", "it", "its", "this", "that", "over", "after",
+      "but", "not", "no", "new", "how", "why", "what", "who", "his", "her", "their", "s");
+
+  /**
+   * Cleans scraped text. {@code knownTitle} (may be null) comes from metadata; without it the title is chosen
+   * among the lines above the first paragraph of prose.
+   */
+  public Cleaned clean(String raw, String knownTitle) {
+    List<String> lines = lines(raw);
+    List<Removed> removed = new ArrayList<>();
+    int n = lines.size();
+    String[] reason = new String[n];
+    String byline = null;
+    String outlet = null;
+    String date = null;
+
+    cutTail(lines, reason);
+
+    // Line-level noise.
+    for (int i = 0; i < n; i++) {
+      if (reason[i] != null) {
+        continue;
+      }
+      String line = lines.get(i);
+      int words = wordCount(line);
+      Matcher m;
+      if (words == 0) {
+        reason[i] = "punctuation debris";
+      } else if (BREADCRUMB.matcher(line).find() && words <= 12) {
+        reason[i] = "breadcrumb";
+      } else if (CREDIT.matcher(line).find() && words <= 15) {
+        reason[i] = "photo credit";
+        if (words < 5) {
+          markCaptionBefore(lines, reason, i); // a bare credit labels the paragraph above it
+        }
+      } else if (line.contains("|") && words <= 12 && !TERMINAL.matcher(line).find()) {
+        reason[i] = "photo credit";
+        markCaptionBefore(lines, reason, i);
+      } else if (CREDIT.matcher(line).find() || CAPTION_START.matcher(line).find()) {
+        reason[i] = "photo caption";
+      } else if ((m = OUTLET_BYLINE.matcher(line)).find()) {
+        reason[i] = "byline";
+        byline = line;
+        outlet = m.group(1).strip();
+      } else if ((m = BYLINE.matcher(line)).find() && words <= 8) {
+        reason[i] = "byline";
+        byline = m.group(1).strip();
+      } else if ((m = SOURCE_LINE.matcher(line)).find() && words <= 12) {
+        reason[i] = "source credit";
+        if (m.group(1).equalsIgnoreCase("source")) {
+          outlet = m.group(2).strip();
+        }
+      } else if (TIMESTAMP.matcher(line).find() && words <= 12) {
+        reason[i] = "timestamp";
+        date = line;
+      } else if (PROMO.matcher(line).find() && words <= 30) {
+        reason[i] = "promotion or sign-up prompt";
+      } else if (COMMENT_META.matcher(line).find()) {
+        reason[i] = "comment widget";
+      }
+    }
+
+    // Title and header zone: lines above the first paragraph of prose.
+    int firstProse = -1;
+    for (int i = 0; i < n; i++) {
+      if (reason[i] == null && isProse(lines.get(i))) {
+        firstProse = i;
+        break;
+      }
+    }
+    if (firstProse < 0) {
+      firstProse = n;
+    }
+    String title = knownTitle == null || knownTitle.isBlank() ? null : knownTitle.strip();
+    StringBuilder kept = new StringBuilder();
+    for (int i = firstProse; i < n; i++) {
+      if (reason[i] == null) {
+        kept.append(lines.get(i)).append(' ');
+      }
+    }
+    Set<String> bodyWords = contentWords(kept.toString());
+    if (title == null) {
+      double best = 0;
+      int bestAt = -1;
+      for (int i = 0; i < firstProse; i++) {
+        if (reason[i] != null || !isHeadline(lines.get(i))) {
+          continue;
+        }
+        double score = titleScore(lines.get(i), bodyWords);
+        if (score > best) {
+          best = score;
+          bestAt = i;
+        }
+      }
+      if (bestAt < 0 && firstProse > 0) {
+        for (int i = 0; i < firstProse; i++) {
+          if (reason[i] == null) {
+            bestAt = i;
+            break;
+          }
+        }
+      }
+      if (bestAt >= 0) {
+        title = lines.get(bestAt).strip();
+        reason[bestAt] = "title";
+      }
+    }
+    String normTitle = title == null ? null : norm(title);
+    int titleAt = -1;
+    for (int i = 0; i < n; i++) {
+      if ("title".equals(reason[i])) {
+        titleAt = i;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      if (reason[i] != null) {
+        continue;
+      }
+      String line = lines.get(i);
+      String nl = norm(line);
+      if (normTitle != null && nl.equals(normTitle)) {
+        reason[i] = "repeated title";
+      } else if (normTitle != null && i < firstProse && nl.endsWith(normTitle)) {
+        reason[i] = "breadcrumb";
+      } else if (i < firstProse && (wordCount(line) < 8 || i < titleAt)) {
+        reason[i] = "page header";
+        if (outlet == null && looksLikeName(line)) {
+          outlet = line.strip(); // a masthead such as "Free Market Herald"
+        }
+      } else if (i >= firstProse && !isProse(line) && !isSubheading(line)) {
+        reason[i] = "headline of a related article or label";
+      }
+    }
+    // Repeated paragraphs (captions and pull quotes printed twice).
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      if (reason[i] == null && !seen.add(norm(lines.get(i)))) {
+        reason[i] = "repeated paragraph";
+      }
+    }
+
+    StringBuilder body = new StringBuilder();
+    boolean titleReported = false;
+    for (int i = 0; i < n; i++) {
+      if (reason[i] == null) {
+        if (body.length() > 0) {
+          body.append("\n\n");
+        }
+        body.append(lines.get(i).strip());
+      } else if (reason[i].equals("title") && !titleReported) {
+        titleReported = true; // the title is metadata, not noise
+      } else {
+        removed.add(new Removed(lines.get(i).strip(), reason[i]));
+      }
+    }
+    return new Cleaned(title, body.toString(), byline, outlet, date, removed);
+  }
+
+  private static void cutTail(List<String> lines, String[] reason) {
+    int n = lines.size();
+    int total = 0;
+    for (String l : lines) {
+      total += l.length();
+    }
+    int before = 0;
+    int proseBefore = 0;
+    for (int i = 0; i < n; i++) {
+      String line = lines.get(i).strip();
+      if (proseBefore >= 2 && before > total * 0.4 && TAIL_MARKER.matcher(line).find()) {
+        for (int j = i; j < n; j++) {
+          reason[j] = j == i ? "footer or comments marker" : "comments or footer after '" + clip(line) + "'";
+        }
+        return;
+      }
+      before += lines.get(i).length();
+      if (isProse(line)) {
+        proseBefore++;
+      }
+    }
+  }
+
+  /** The paragraph just above a photo credit is its caption, unless it is the title or long prose. */
+  private static void markCaptionBefore(List<String> lines, String[] reason, int credit) {
+    int j = credit - 1;
+    while (j >= 0 && reason[j] != null && !reason[j].startsWith("photo")) {
+      j--;
+    }
+    if (j >= 0 && reason[j] == null && wordCount(lines.get(j)) <= 70 && j > 0) {
+      reason[j] = "photo caption";
+    }
+  }
+
+  private static boolean looksLikeName(String line) {
+    String[] w = line.strip().split("\\s+");
+    if (w.length < 2 || w.length > 5) {
+      return false;
+    }
+    for (String x : w) {
+      if (!(Character.isUpperCase(x.charAt(0)) || x.equals("of") || x.equals("the") || x.equals("and"))
+          || x.chars().anyMatch(Character::isDigit)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isProse(String line) {
+    int w = wordCount(line);
+    return (w >= 6 && TERMINAL.matcher(line.strip()).find()) || w >= 25;
+  }
+
+  private static boolean isHeadline(String line) {
+    int w = wordCount(line);
+    return w >= 3 && w <= 30 && !line.strip().endsWith(".");
+  }
+
+  private static boolean isSubheading(String line) {
+    String s = line.strip();
+    return (s.endsWith("?") || s.endsWith(":")) && wordCount(s) <= 15;
+  }
+
+  private static double titleScore(String line, Set<String> bodyWords) {
+    Set<String> words = contentWords(line);
+    if (words.isEmpty()) {
+      return 0;
+    }
+    int hits = 0;
+    for (String w : words) {
+      if (bodyWords.contains(w)) {
+        hits++;
+      }
+    }
+    // Overlap with the body, favouring full headlines over short taglines and section labels.
+    return hits * (double) hits / words.size() + 0.05 * Math.min(words.size(), 12);
+  }
+
+  private static Set<String> contentWords(String text) {
+    Set<String> out = new HashSet<>();
+    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
+    while (m.find()) {
+      String w = m.group();
+      if (!STOP.contains(w) && w.length() > 1) {
+        out.add(w);
+      }
+    }
+    return out;
+  }
+
+  static int wordCount(String line) {
+    Matcher m = WORD.matcher(line);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+
+  static List<String> lines(String raw) {
+    String text = raw.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ')
+        .replaceAll("[\u200B\u200C\u200D\uFEFF]", "");
+    List<String> out = new ArrayList<>();
+    for (String l : text.split("\n")) {
+      String s = l.strip().replaceAll("[ \t]+", " ");
+      if (!s.isEmpty()) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static String norm(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+  }
+
+  private static String clip(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}

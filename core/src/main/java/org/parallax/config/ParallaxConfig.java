@@ -1,0 +1,83 @@
+package org.parallax.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Every tunable of the pipeline. Defaults are the values measured in BENCHMARKS.md; a JSON file may override any
+ * subset, and a misspelt key fails loudly instead of being ignored.
+ *
+ * @param maxFileBytes        larger inputs are skipped as too big for one article
+ * @param maxJsonlFileBytes   limit for JSON Lines files, which hold many articles
+ * @param claimSimilarity     cosine similarity at which two sentences state the same claim
+ * @param topicSimilarity     cosine similarity at which two sentences talk about the same thing (for conflicts)
+ * @param reuseSentenceSimilarity cosine similarity at which a sentence counts as reworded from another article
+ * @param reuseReportThreshold pairs whose shared share is below this are left out of the reuse list
+ * @param consensusShare      share of articles that makes a claim consensus (more than this)
+ * @param maxClaimsPerArticle claim sentences kept per article, in reading order (bounds embedding cost)
+ * @param summarySentences    maximum sentences in the neutral summary
+ * @param numberTolerance     relative difference below which two numbers for the same quantity agree
+ * @param negationSimilarity  cosine similarity at which an affirmed and a negated sentence contradict each other
+ */
+public record ParallaxConfig(
+    long maxFileBytes,
+    long maxJsonlFileBytes,
+    double claimSimilarity,
+    double topicSimilarity,
+    double reuseSentenceSimilarity,
+    double reuseReportThreshold,
+    double consensusShare,
+    int maxClaimsPerArticle,
+    int summarySentences,
+    double numberTolerance,
+    double negationSimilarity) {
+
+  public static ParallaxConfig defaults() {
+    return new ParallaxConfig(10L << 20, 2L << 30, 0.72, 0.45, 0.70, 0.05, 0.5, 60, 6, 0.05, 0.80);
+  }
+
+  /** Reads a JSON object whose keys are a subset of this record's components; the rest keep their defaults. */
+  public static ParallaxConfig load(Path file) throws IOException {
+    ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    ParallaxConfig base = defaults();
+    return mapper.readerForUpdating(new Builder(base)).<Builder>readValue(file.toFile()).build();
+  }
+
+  /** Mutable mirror used only to overlay a file on the defaults. */
+  static final class Builder {
+    public long maxFileBytes;
+    public long maxJsonlFileBytes;
+    public double claimSimilarity;
+    public double topicSimilarity;
+    public double reuseSentenceSimilarity;
+    public double reuseReportThreshold;
+    public double consensusShare;
+    public int maxClaimsPerArticle;
+    public int summarySentences;
+    public double numberTolerance;
+    public double negationSimilarity;
+
+    Builder(ParallaxConfig c) {
+      maxFileBytes = c.maxFileBytes;
+      maxJsonlFileBytes = c.maxJsonlFileBytes;
+      claimSimilarity = c.claimSimilarity;
+      topicSimilarity = c.topicSimilarity;
+      reuseSentenceSimilarity = c.reuseSentenceSimilarity;
+      reuseReportThreshold = c.reuseReportThreshold;
+      consensusShare = c.consensusShare;
+      maxClaimsPerArticle = c.maxClaimsPerArticle;
+      summarySentences = c.summarySentences;
+      numberTolerance = c.numberTolerance;
+      negationSimilarity = c.negationSimilarity;
+    }
+
+    ParallaxConfig build() {
+      return new ParallaxConfig(maxFileBytes, maxJsonlFileBytes, claimSimilarity, topicSimilarity,
+          reuseSentenceSimilarity, reuseReportThreshold, consensusShare, maxClaimsPerArticle, summarySentences,
+          numberTolerance, negationSimilarity);
+    }
+  }
+}

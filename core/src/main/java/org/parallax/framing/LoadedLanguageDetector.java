@@ -1,0 +1,203 @@
+package org.parallax.framing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.parallax.ParallaxException;
+import org.parallax.model.LoadedLanguage;
+import org.parallax.model.LoadedTerm;
+import org.parallax.model.Span;
+
+/**
+ * Finds loaded and name-calling language with a bundled lexicon (our own list, see loaded-terms.txt) plus two
+ * patterns: "so-called X" and scare quotes (a short phrase in single quotes). A lexicon heuristic: it sees words,
+ * not intent, and its precision and recall are measured on the PTC corpus in BENCHMARKS.md. Text inside direct
+ * quotations is skipped: a speaker's words are not the outlet's framing.
+ */
+public final class LoadedLanguageDetector {
+  private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
+  private static final Pattern SO_CALLED = Pattern.compile("(?i)\\bso-called\\s+(‘|')?[\\p{L}’'-]+(\\s[\\p{L}’'-]+)?");
+  private static final Pattern SCARE_QUOTES = Pattern.compile("(?<![\\p{L}])[‘'](\\p{L}[\\p{L} -]{2,30}\\p{L})[’'](?![\\p{L}])");
+
+  private record Entry(String[] words, boolean prefix, String category) {}
+
+  private final Map<String, List<Entry>> byFirstWord = new HashMap<>();
+  private final List<Entry> prefixSingles = new ArrayList<>();
+
+  public LoadedLanguageDetector() {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(
+        LoadedLanguageDetector.class.getResourceAsStream("loaded-terms.txt"), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isBlank() || line.startsWith("#")) {
+          continue;
+        }
+        String[] kv = line.split("\t");
+        String term = kv[0].strip().toLowerCase(Locale.ROOT);
+        boolean prefix = term.endsWith("*");
+        if (prefix) {
+          term = term.substring(0, term.length() - 1);
+        }
+        String[] words = term.split(" ");
+        Entry e = new Entry(words, prefix, kv.length > 1 ? kv[1].strip() : "loaded");
+        if (words.length == 1 && prefix) {
+          prefixSingles.add(e);
+        } else {
+          byFirstWord.computeIfAbsent(words[0], k -> new ArrayList<>()).add(e);
+        }
+      }
+    } catch (IOException | NullPointerException e) {
+      throw new ParallaxException("cannot read bundled loaded-terms.txt", e);
+    }
+    prefixSingles.sort((a, b) -> b.words[0].length() - a.words[0].length());
+  }
+
+  /** Loaded terms of {@code body}, skipping the given quotation spans; score is terms per 100 words. */
+  public LoadedLanguage detect(String body, List<Span> quotations) {
+    List<int[]> words = new ArrayList<>();
+    Matcher m = WORD.matcher(body);
+    while (m.find()) {
+      words.add(new int[] {m.start(), m.end()});
+    }
+    List<LoadedTerm> found = new ArrayList<>();
+    String lower = body.toLowerCase(Locale.ROOT);
+    int i = 0;
+    while (i < words.size()) {
+      int[] w = words.get(i);
+      if (inside(w[0], quotations)) {
+        i++;
+        continue;
+      }
+      String word = lower.substring(w[0], w[1]).replace('’', '\'');
+      int matched = properNoun(body, w[0]) ? 0 : matchAt(lower, words, i, word);
+      if (matched > 0) {
+        int end = words.get(i + matched - 1)[1];
+        found.add(new LoadedTerm(w[0], end, body.substring(w[0], end), category(lower, words, i, word)));
+        i += matched;
+      } else {
+        i++;
+      }
+    }
+    addPattern(body, SO_CALLED, "name-calling", quotations, found);
+    addPattern(body, SCARE_QUOTES, "loaded", quotations, found);
+    found.sort((a, b) -> a.start() - b.start());
+    List<LoadedTerm> merged = new ArrayList<>();
+    for (LoadedTerm t : found) {
+      if (!merged.isEmpty() && merged.get(merged.size() - 1).end() > t.start()) {
+        LoadedTerm prev = merged.remove(merged.size() - 1);
+        int end = Math.max(prev.end(), t.end());
+        merged.add(new LoadedTerm(prev.start(), end, body.substring(prev.start(), end), prev.category()));
+      } else {
+        merged.add(t);
+      }
+    }
+    TreeSet<String> terms = new TreeSet<>();
+    for (LoadedTerm t : merged) {
+      terms.add(t.text().toLowerCase(Locale.ROOT));
+    }
+    double score = words.isEmpty() ? 0 : Math.round(1000.0 * merged.size() / words.size()) / 10.0;
+    return new LoadedLanguage(score, new ArrayList<>(terms), merged);
+  }
+
+  /** A capitalised word inside a sentence is a name ("New England Patriots"), not the outlet's wording. */
+  private static boolean properNoun(String body, int start) {
+    if (!Character.isUpperCase(body.charAt(start))) {
+      return false;
+    }
+    int k = start - 1;
+    while (k >= 0 && (body.charAt(k) == ' ' || body.charAt(k) == '“' || body.charAt(k) == '"'
+        || body.charAt(k) == '‘' || body.charAt(k) == '(')) {
+      k--;
+    }
+    return k >= 0 && ".!?:\n".indexOf(body.charAt(k)) < 0;
+  }
+
+  private int matchAt(String lower, List<int[]> words, int i, String word) {
+    List<Entry> candidates = byFirstWord.get(word);
+    int best = 0;
+    if (candidates != null) {
+      for (Entry e : candidates) {
+        if (matches(e, lower, words, i)) {
+          best = Math.max(best, e.words.length);
+        }
+      }
+    }
+    if (best == 0) {
+      for (Entry e : byFirstWord.values().stream().flatMap(List::stream).filter(x -> x.prefix).toList()) {
+        if (e.words.length > 1 && word.startsWith(e.words[0]) && matches(e, lower, words, i)) {
+          best = Math.max(best, e.words.length);
+        }
+      }
+    }
+    if (best == 0) {
+      for (Entry e : prefixSingles) {
+        if (word.startsWith(e.words[0])) {
+          return 1;
+        }
+      }
+    }
+    return best;
+  }
+
+  private static boolean matches(Entry e, String lower, List<int[]> words, int i) {
+    if (i + e.words.length > words.size()) {
+      return false;
+    }
+    for (int k = 0; k < e.words.length; k++) {
+      int[] w = words.get(i + k);
+      String actual = lower.substring(w[0], w[1]).replace('’', '\'');
+      boolean last = k == e.words.length - 1;
+      boolean ok = last && e.prefix ? actual.startsWith(e.words[k]) : actual.equals(e.words[k])
+          || (k == 0 && e.prefix && actual.startsWith(e.words[k]));
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String category(String lower, List<int[]> words, int i, String word) {
+    List<Entry> candidates = byFirstWord.get(word);
+    if (candidates != null) {
+      for (Entry e : candidates) {
+        if (matches(e, lower, words, i)) {
+          return e.category;
+        }
+      }
+    }
+    for (Entry e : prefixSingles) {
+      if (word.startsWith(e.words[0])) {
+        return e.category;
+      }
+    }
+    return "loaded";
+  }
+
+  private static void addPattern(String body, Pattern p, String category, List<Span> quotations,
+                                 List<LoadedTerm> out) {
+    Matcher m = p.matcher(body);
+    while (m.find()) {
+      if (!inside(m.start(), quotations)) {
+        out.add(new LoadedTerm(m.start(), m.end(), m.group(), category));
+      }
+    }
+  }
+
+  private static boolean inside(int offset, List<Span> spans) {
+    for (Span s : spans) {
+      if (s.start() <= offset && offset < s.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

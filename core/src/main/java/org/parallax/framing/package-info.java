@@ -1,0 +1,2 @@
+/** Framing of one article: loaded and name-calling language (lexicon and patterns) and the balance of voices. */
+package org.parallax.framing;

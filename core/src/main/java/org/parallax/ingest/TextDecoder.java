@@ -1,0 +1,104 @@
+package org.parallax.ingest;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns bytes into text the way scraped files need: byte-order marks for UTF-8 and UTF-16, strict UTF-8, and a
+ * Windows-1252 fallback (a superset of Latin-1) for legacy files. Binary files are refused with what they look like.
+ */
+public final class TextDecoder {
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+
+  /** Decoded text and the charset used; {@code note} is non-null when the caller should tell the user. */
+  public record Decoded(String text, String charset, String note) {}
+
+  private TextDecoder() {}
+
+  public static Decoded decode(byte[] bytes) {
+    if (bytes.length == 0) {
+      throw new BadInputException("empty file");
+    }
+    if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
+      return strictUtf8(bytes, 3, "UTF-8 (BOM)");
+    }
+    if (startsWith(bytes, 0xFF, 0xFE)) {
+      return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16LE), "UTF-16LE", null);
+    }
+    if (startsWith(bytes, 0xFE, 0xFF)) {
+      return new Decoded(new String(bytes, 2, bytes.length - 2, StandardCharsets.UTF_16BE), "UTF-16BE", null);
+    }
+    String kind = binaryKind(bytes);
+    if (kind != null) {
+      throw new BadInputException("binary file (" + kind + "), not text");
+    }
+    try {
+      return strictUtf8(bytes, 0, "UTF-8");
+    } catch (BadInputException e) {
+      return new Decoded(new String(bytes, WINDOWS_1252), "windows-1252",
+          "not valid UTF-8; decoded as Windows-1252");
+    }
+  }
+
+  private static Decoded strictUtf8(byte[] bytes, int offset, String label) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      String text = decoder.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+      return new Decoded(text, label, null);
+    } catch (CharacterCodingException e) {
+      throw new BadInputException("invalid UTF-8");
+    }
+  }
+
+  /** Names the kind of binary content, or null when the bytes look like text. */
+  static String binaryKind(byte[] b) {
+    if (startsWith(b, '%', 'P', 'D', 'F')) {
+      return "PDF document";
+    }
+    if (startsWith(b, 'P', 'K', 3, 4)) {
+      return "ZIP archive or office document";
+    }
+    if (startsWith(b, 0x1F, 0x8B)) {
+      return "gzip-compressed data";
+    }
+    if (startsWith(b, 0x89, 'P', 'N', 'G')) {
+      return "PNG image";
+    }
+    if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
+      return "JPEG image";
+    }
+    if (startsWith(b, 'G', 'I', 'F', '8')) {
+      return "GIF image";
+    }
+    int n = Math.min(b.length, 8192);
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      int c = b[i] & 0xFF;
+      if (c == 0) {
+        return "contains NUL bytes";
+      }
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') {
+        control++;
+      }
+    }
+    return control > n / 20 ? "mostly control characters" : null;
+  }
+
+  private static boolean startsWith(byte[] b, int... prefix) {
+    if (b.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((b[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,19 @@
+package org.parallax.model;
+
+import java.util.List;
+
+/** The cross-source report over a set of articles about one event. */
+public record Report(List<ArticleReport> articles, List<Quote> quotes, List<ClaimGroup> claims,
+                     List<Conflict> conflicts, List<Reuse> reuse, List<Coverage> coverage,
+                     List<SummarySentence> summary, List<Skipped> skipped) {
+  public Report {
+    articles = List.copyOf(articles);
+    quotes = List.copyOf(quotes);
+    claims = List.copyOf(claims);
+    conflicts = List.copyOf(conflicts);
+    reuse = List.copyOf(reuse);
+    coverage = List.copyOf(coverage);
+    summary = List.copyOf(summary);
+    skipped = List.copyOf(skipped);
+  }
+}

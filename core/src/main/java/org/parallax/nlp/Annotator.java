@@ -1,0 +1,69 @@
+package org.parallax.nlp;
+
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.postag.POSTagFormat;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.util.Span;
+import org.parallax.model.Sentence;
+import org.parallax.model.Token;
+
+/**
+ * Splits a body into sentences (never across paragraphs), tokens and Universal Dependencies POS tags.
+ * Not thread-safe: one instance per thread.
+ */
+public final class Annotator {
+  private final SentenceDetectorME sentences;
+  private final TokenizerME tokenizer;
+  private final POSTaggerME tagger;
+
+  public Annotator(NlpModels models) {
+    this.sentences = new SentenceDetectorME(models.sentences);
+    this.tokenizer = new TokenizerME(models.tokens);
+    this.tagger = new POSTaggerME(models.pos, POSTagFormat.UD);
+  }
+
+  public List<Sentence> annotate(String body) {
+    List<Sentence> out = new ArrayList<>();
+    int paragraph = 0;
+    int start = 0;
+    while (start < body.length()) {
+      int end = body.indexOf("\n\n", start);
+      if (end < 0) {
+        end = body.length();
+      }
+      String para = body.substring(start, end);
+      if (!para.isBlank()) {
+        for (Span s : sentences.sentPosDetect(para)) {
+          addSentence(body, start + s.getStart(), start + s.getEnd(), paragraph, out);
+        }
+        paragraph++;
+      }
+      start = end + 2;
+    }
+    return out;
+  }
+
+  private void addSentence(String body, int from, int to, int paragraph, List<Sentence> out) {
+    String text = body.substring(from, to);
+    // The English models were trained on straight quotes: give them those (same length, so offsets hold).
+    String plain = text.replace('’', '\'').replace('‘', '\'').replace('“', '"').replace('”', '"');
+    Span[] spans = tokenizer.tokenizePos(plain);
+    if (spans.length == 0) {
+      return;
+    }
+    String[] words = new String[spans.length];
+    for (int i = 0; i < spans.length; i++) {
+      words[i] = spans[i].getCoveredText(plain).toString();
+    }
+    String[] tags = tagger.tag(words);
+    List<Token> tokens = new ArrayList<>(words.length);
+    for (int i = 0; i < words.length; i++) {
+      tokens.add(new Token(spans[i].getCoveredText(text).toString(), new org.parallax.model.Span(from + spans[i].getStart(),
+          from + spans[i].getEnd()), tags[i]));
+    }
+    out.add(new Sentence(out.size(), paragraph, new org.parallax.model.Span(from, to), text, tokens));
+  }
+}

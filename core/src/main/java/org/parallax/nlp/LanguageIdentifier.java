@@ -1,0 +1,54 @@
+package org.parallax.nlp;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+
+/**
+ * ISO 639-1 language of a text. English function words settle the common case cheaply and reliably even for short
+ * texts; otherwise OpenNLP's 103-language model decides. Not thread-safe.
+ */
+public final class LanguageIdentifier {
+  private static final Set<String> ENGLISH = Set.of("the", "and", "of", "to", "in", "is", "that", "for", "it",
+      "was", "on", "with", "he", "as", "his", "at", "by", "said", "from", "have", "has", "be", "are", "this", "an",
+      "they", "were", "which", "would", "will", "not", "but", "had", "their", "who", "been");
+  private static final Pattern WORD = Pattern.compile("\\p{L}+");
+  private final LanguageDetectorME detector;
+
+  public LanguageIdentifier(NlpModels models) {
+    this.detector = new LanguageDetectorME(models.languages);
+  }
+
+  public String identify(String text) {
+    String sample = text.length() > 4000 ? text.substring(0, 4000) : text;
+    Matcher m = WORD.matcher(sample.toLowerCase(Locale.ROOT));
+    int words = 0;
+    int english = 0;
+    while (m.find()) {
+      words++;
+      if (ENGLISH.contains(m.group())) {
+        english++;
+      }
+    }
+    if (words == 0) {
+      return "und";
+    }
+    if (english >= 0.18 * words) {
+      return "en";
+    }
+    Language best = detector.predictLanguage(sample);
+    return toIso1(best.getLang());
+  }
+
+  static String toIso1(String iso3) {
+    for (String code : Locale.getISOLanguages()) {
+      if (new Locale(code).getISO3Language().equals(iso3)) {
+        return code;
+      }
+    }
+    return iso3;
+  }
+}

@@ -1,0 +1,843 @@
+package org.parallax.quotes;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.parallax.model.Quote;
+import org.parallax.model.Sentence;
+import org.parallax.model.Span;
+import org.parallax.model.Token;
+
+/**
+ * Attributes direct quotes to speakers with the patterns of news prose: "X said", "said X", "according to X",
+ * "X told reporters", an appositive or preceding role ("Kremlin spokesman Dmitry Peskov", "Jake Sullivan, the US
+ * national security adviser"), pronouns and role nouns ("he", "the spokesman") resolved to the last fitting named
+ * speaker, quotes that continue a previous attributed quote, and partial quotes credited to the sentence subject.
+ */
+public final class PatternQuoteAttributor {
+  private static final Set<String> SPEECH = Set.of("said", "says", "say", "told", "tells", "tell", "added", "adds",
+      "stated", "states", "wrote", "writes", "tweeted", "posted", "declared", "insisted", "insists", "argued",
+      "argues", "claimed", "claims", "asked", "asks", "replied", "replies", "remarked", "cautioned", "warned",
+      "warns", "stressed", "stresses", "noted", "notes", "explained", "explains", "continued", "announced",
+      "acknowledged", "admitted", "conceded", "complained", "urged", "urges", "predicted", "concluded", "commented",
+      "responded", "chuckled", "laughed", "joked", "recalled", "observed", "emphasised", "emphasized", "vowed",
+      "promised", "suggested", "reiterated", "reiterates", "confirmed", "denied", "maintained", "described",
+      "describing", "saying", "telling", "adding", "writing", "calling", "called", "according", "accused",
+      "insisting", "warning", "demanded", "voiced", "expressed", "greeted", "replying", "read", "reads", "shouted", "screamed", "testified", "pledged");
+  private static final Set<String> ROLE_NOUNS = Set.of("president", "spokesman", "spokeswoman", "spokesperson",
+      "minister", "adviser", "advisor", "secretary", "official", "officials", "leader", "chief", "aide", "diplomat",
+      "ambassador", "chairman", "chairwoman", "chair", "director", "ceo", "analyst", "expert", "professor",
+      "senator", "governor", "mayor", "general", "commander", "chancellor", "envoy", "negotiator", "head",
+      "founder", "manager", "executive", "representative", "lawmaker", "mp", "economist", "researcher", "lawyer",
+      "attorney", "judge", "organiser", "organizer", "member", "steward", "worker", "resident", "correspondent",
+      "editor", "officer", "inspector", "engineer", "doctor", "scientist", "activist", "campaigner", "deputy",
+      "premier", "king", "queen", "prince", "pope", "candidate", "owner", "coordinator", "administrator", "counsel",
+      "captain", "superintendent", "commissioner", "regulator", "strategist", "veteran", "witness", "survivor",
+      "driver", "teacher", "student", "president-elect", "vice-president", "press", "presidential");
+  private static final Set<String> PRONOUNS = Set.of("he", "she");
+  /** Verbs that also take their subject after them: "…,” said Pavlo Klimkin. */
+  private static final Set<String> INVERTIBLE = Set.of("said", "says", "added", "adds", "asked", "wrote", "writes",
+      "continued", "explained", "noted", "recalled", "warned", "replied", "declared", "insisted", "stated",
+      "tweeted", "cautioned", "argued", "observed", "remarked", "commented", "concluded", "conceded",
+      "acknowledged", "laughed", "chuckled", "joked", "reads", "read");
+  private static final Set<String> COMMON_CAPITALISED = Set.of("I", "We", "He", "She", "It", "They", "You", "The",
+      "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Our", "My", "Its", "But", "And", "Mr",
+      "Mr.", "Mrs.", "Ms.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
+  private static final Set<String> BODY_WORDS = Set.of("Stream", "Street", "House", "Department", "Ministry",
+      "Council", "Committee", "Party", "Union", "Agency", "Company", "Corporation", "Group", "Office", "Service",
+      "Forces", "Force", "Army", "Navy", "Bank", "Court", "Assembly", "Parliament", "Commission", "Organization",
+      "Organisation", "Times", "News", "Post", "Press", "Room", "Day", "Road", "Square", "Sea", "Ocean", "River",
+      "Island", "Islands", "City", "County", "State", "States", "Republic", "Kingdom", "Federation", "Alliance",
+      "Summit", "Prize", "Cup", "League", "University", "College", "School", "Institute", "Foundation", "Fund",
+      "Authority", "Port", "Airport", "Station", "Hospital", "Centre", "Center", "Media", "Television", "Radio");
+  private static final Set<String> DOCUMENTS = Set.of("statement", "report", "readout", "communique", "release",
+      "document", "transcript", "memo", "letter", "post", "tweet");
+  private static final Set<String> ADVERB_SKIP = Set.of("also", "later", "then", "again", "once", "previously",
+      "recently", "earlier", "further", "separately", "publicly", "repeatedly", "bluntly", "simply", "only");
+
+  private final SideGazetteer sides;
+
+  public PatternQuoteAttributor(SideGazetteer sides) {
+    this.sides = sides;
+  }
+
+  /** A name with the role the article gives it. */
+  private record Person(String name, String role, int position, String side) {
+    Person(String name, String role, int position) {
+      this(name, role, position, null);
+    }
+  }
+
+  public List<Quote> attribute(String articleId, String body, List<Sentence> sentences) {
+    List<Span> outers = QuoteSpans.find(body);
+    Map<String, Person> people = inferSides(learnPeople(sentences, outers), sentences);
+    List<Occurrence> occurrences = occurrences(sentences, outers, people);
+    List<Quote> out = new ArrayList<>();
+    Quote previous = null;
+    for (Span outer : outers) {
+      Span inner = QuoteSpans.inner(body, outer);
+      String text = body.substring(inner.start(), inner.end());
+      if (words(text) < 2) {
+        continue; // one-word quotes are scare quotes: framing, not speech
+      }
+      int first = sentenceAt(sentences, outer.start());
+      int last = sentenceAt(sentences, Math.max(outer.start(), outer.end() - 1));
+      if (first < 0) {
+        continue;
+      }
+      if (last < first) {
+        last = first;
+      }
+      Attribution a = null;
+      for (int s = first; s <= last && a == null; s++) {
+        a = fromCue(sentences.get(s), outer, outers, people);
+      }
+      if (a != null && PRONOUNS.contains(a.phrase().toLowerCase(Locale.ROOT)) && previous != null
+          && first - previous.sentence() <= 1) {
+        // "“…,” he added, “…”": the pronoun continues the quote just before.
+        a = new Attribution(a.phrase(), previous.speaker(), "pronoun-previous-quote");
+      }
+      if (a != null && a.name() == null && DOCUMENTS.contains(lastWord(a.phrase()).toLowerCase(Locale.ROOT))) {
+        Attribution before = previousSpeaker(sentences, first, outers);
+        if (before != null) {
+          a = new Attribution(before.phrase(), before.name(), a.cue() + ", statement of " + before.phrase());
+        }
+      }
+      if (a == null && last + 1 < sentences.size() && endsSentence(body, outer, sentences.get(last))) {
+        // "“…”. Sullivan said" is rare; "“…” he said." in the next sentence is common after multi-sentence quotes.
+        Sentence next = sentences.get(last + 1);
+        if (next.paragraph() == sentences.get(last).paragraph() && next.wordCount() <= 6) {
+          a = fromCue(next, outer, outers, people);
+        }
+      }
+      if (a == null && opensSentence(sentences.get(first), outer)) {
+        a = continuation(previous, sentences, first, outer, body);
+      }
+      if (a == null) {
+        a = sentenceSubject(sentences.get(first), outer, people);
+      }
+      String speaker = null;
+      String role = null;
+      String side = null;
+      String cue = "unattributed";
+      if (a != null) {
+        Person p = a.cue().equals("pronoun-previous-quote") ? people.get(a.name())
+            : resolve(a.phrase, a.name, people, occurrences, outer.start());
+        if (p == null && a.cue().equals("pronoun-previous-quote")) {
+          p = new Person(a.name(), previous.role(), outer.start(), previous.side());
+        }
+        speaker = p == null ? null : p.name();
+        role = p == null ? null : p.role();
+        side = firstNonNull(p == null ? null : p.side(), sides.sideOf(role), speaker == null ? null : sides.sideOf(speaker),
+            sides.sideOf(a.phrase));
+        if (role != null && role.equals(speaker)) {
+          role = null;
+        }
+        cue = a.cue;
+      }
+      Quote q = new Quote(articleId, inner, first, text, speaker, role, side, speaker == null ? "unattributed" : cue);
+      out.add(q);
+      if (speaker != null) {
+        previous = q;
+      }
+    }
+    return out;
+  }
+
+  /** A speaker phrase found in the text: the words, the name inside it (if any), and the pattern used. */
+  private record Attribution(String phrase, String name, String cue) {}
+
+  private Attribution fromCue(Sentence s, Span quote, List<Span> quotes, Map<String, Person> people) {
+    List<Token> t = s.tokens();
+    List<int[]> cues = new ArrayList<>();
+    for (int i = 0; i < t.size(); i++) {
+      Token tok = t.get(i);
+      if (inAny(tok.span(), quotes)) {
+        continue;
+      }
+      String w = tok.text().toLowerCase(Locale.ROOT);
+      boolean according = w.equals("according") && i + 1 < t.size() && t.get(i + 1).text().equals("to");
+      if (!(SPEECH.contains(w) && (tok.isVerb() || according || w.equals("said")))) {
+        continue;
+      }
+      int d = tok.span().start() >= quote.end() ? tok.span().start() - quote.end()
+          : quote.start() - tok.span().end();
+      if (d >= 0) {
+        cues.add(new int[] {i, d});
+      }
+    }
+    cues.sort((x, y) -> x[1] - y[1]);
+    for (int[] cue : cues) {
+      int at = cue[0];
+      String verb = t.get(at).text().toLowerCase(Locale.ROOT);
+      if (verb.equals("according")) {
+        int[] np = npRight(t, at + 2, quotes);
+        if (np != null) {
+          return attribution(t, np, "according to X");
+        }
+        continue;
+      }
+      int[] left = npLeft(t, at - 1, quotes);
+      if (left != null) {
+        return attribution(t, left, "X " + verb);
+      }
+      if (INVERTIBLE.contains(verb)) {
+        int[] right = npRight(t, at + 1, quotes);
+        if (right != null) {
+          return attribution(t, right, verb + " X");
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The subject of the nearest earlier speech verb ("The Kremlin said in a statement…"), for "the statement read". */
+  private Attribution previousSpeaker(List<Sentence> sentences, int index, List<Span> quotes) {
+    for (int k = index - 1; k >= Math.max(0, index - 2); k--) {
+      List<Token> t = sentences.get(k).tokens();
+      for (int i = 0; i < t.size(); i++) {
+        String w = t.get(i).text().toLowerCase(Locale.ROOT);
+        if (SPEECH.contains(w) && t.get(i).isVerb() && !inAny(t.get(i).span(), quotes)) {
+          int[] left = npLeft(t, i - 1, quotes);
+          if (left != null) {
+            return attribution(t, left, "X " + w + " (previous sentence)");
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private Attribution attribution(List<Token> t, int[] np, String cue) {
+    String head = t.get(np[1] - 1).text().toLowerCase(Locale.ROOT);
+    int after = np[1];
+    if (DOCUMENTS.contains(head) && after + 1 < t.size()
+        && t.get(after).text().matches("(?i)from|by|of")) {
+      int k = after + 1;
+      while (k < t.size() && (isNpToken(t.get(k)))) {
+        k++;
+      }
+      if (k > after + 1 && hasHead(t, after + 1, k)) {
+        np = new int[] {after + 1, k};
+      }
+    }
+    StringBuilder phrase = new StringBuilder();
+    List<String> runs = new ArrayList<>();
+    StringBuilder run = new StringBuilder();
+    for (int i = np[0]; i < np[1]; i++) {
+      Token tok = t.get(i);
+      if (phrase.length() > 0 && !tok.text().equals(",") && !tok.text().startsWith("'")
+          && !tok.text().startsWith("’")) {
+        phrase.append(' ');
+      }
+      phrase.append(tok.text());
+      if (isNameToken(t, i)) {
+        if (run.length() > 0) {
+          run.append(' ');
+        }
+        run.append(tok.text());
+      } else if (run.length() > 0) {
+        runs.add(unpossessive(run.toString()));
+        run.setLength(0);
+      }
+    }
+    if (run.length() > 0) {
+      runs.add(unpossessive(run.toString()));
+    }
+    String name = pickName(runs);
+    return new Attribution(phrase.toString().replace(" ,", ","), name, cue);
+  }
+
+  /**
+   * The speaker's name among the name runs of a phrase: the first full person name ("Maria Okafor" in "Maria
+   * Okafor, general secretary of the Eastbridge Dockers' Union"), else the first single name that is no place or body.
+   */
+  private String pickName(List<String> runs) {
+    for (String r : runs) {
+      String n = stripRolePrefix(r);
+      if (isPersonName(n)) {
+        return n;
+      }
+    }
+    for (String r : runs) {
+      String n = stripRolePrefix(r);
+      if (!n.isEmpty() && !n.contains(" ") && !sides.isPlaceOrBody(n) && !BODY_WORDS.contains(n)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  /** Keeps the last person-like name run of a phrase; runs that are places or bodies are not persons. */
+  private String personOrNull(String run, String previous) {
+    String stripped = stripRolePrefix(run);
+    if (stripped.isEmpty() || sides.isPlaceOrBody(stripped)) {
+      return previous;
+    }
+    return stripped;
+  }
+
+  /** Noun phrase ending at {@code end} (inclusive) going left, with an appositive ("the adviser, Jake Sullivan,"). */
+  private int[] npLeft(List<Token> t, int end, List<Span> quotes) {
+    int i = end;
+    while (i >= 0 && ADVERB_SKIP.contains(t.get(i).text().toLowerCase(Locale.ROOT))) {
+      i--;
+    }
+    if (i > 0 && t.get(i).text().equals(",")) {
+      int k = i - 1;
+      while (k >= 0 && !t.get(k).text().equals(",") && i - k < 15 && !inAny(t.get(k).span(), quotes)) {
+        k--;
+      }
+      if (k > 0 && t.get(k).text().equals(",") && k < i - 1) {
+        if (containsRole(t, k + 1, i) && isNameToken(t, k - 1)) {
+          // "Tomas Lindqvist, a spokesman for Halvorsen Shipping, told reporters"
+          int start = k - 1;
+          while (start > 0 && isNameToken(t, start - 1)) {
+            start--;
+          }
+          return new int[] {start, i};
+        }
+        boolean allName = true;
+        for (int x = k + 1; x < i; x++) {
+          allName &= isNameToken(t, x);
+        }
+        if (allName) {
+          // "the national security adviser, Jake Sullivan, said"
+          int j = k - 1;
+          while (j >= 0 && isNpToken(t.get(j)) && !inAny(t.get(j).span(), quotes)) {
+            j--;
+          }
+          if (j < k - 1 && containsRole(t, j + 1, k)) {
+            return new int[] {j + 1, i};
+          }
+          return new int[] {k + 1, i};
+        }
+      }
+    }
+    if (i >= 0 && t.get(i).text().equals(",")) {
+      // "Trump, who has shown unusual respect for Putin, said": skip the relative clause to its antecedent.
+      for (int k = i - 1; k >= Math.max(1, i - 25); k--) {
+        String w = t.get(k).text().toLowerCase(Locale.ROOT);
+        if ((w.equals("who") || w.equals("which")) && t.get(k - 1).text().equals(",")) {
+          i = k - 2;
+          break;
+        }
+      }
+    }
+    int stop = i;
+    while (i >= 0 && isNpToken(t.get(i)) && !inAny(t.get(i).span(), quotes)) {
+      i--;
+    }
+    if (i == stop) {
+      return null;
+    }
+    int from = i + 1;
+    // A relative clause or comma before the phrase is not part of it; a leading preposition never is.
+    return hasHead(t, from, stop + 1) ? new int[] {from, stop + 1} : null;
+  }
+
+  /** Noun phrase starting at {@code start} going right, with a trailing appositive (", the former minister,"). */
+  private int[] npRight(List<Token> t, int start, List<Span> quotes) {
+    int i = start;
+    while (i < t.size() && ADVERB_SKIP.contains(t.get(i).text().toLowerCase(Locale.ROOT))) {
+      i++;
+    }
+    int from = i;
+    while (i < t.size() && isNpToken(t.get(i)) && !inAny(t.get(i).span(), quotes)) {
+      i++;
+    }
+    if (i == from || !hasHead(t, from, i)) {
+      return null;
+    }
+    int end = i;
+    if (i + 1 < t.size() && t.get(i).text().equals(",")) {
+      int j = i + 1;
+      while (j < t.size() && (isNpToken(t.get(j)) || t.get(j).text().equalsIgnoreCase("of")
+          || t.get(j).text().equalsIgnoreCase("for")) && !inAny(t.get(j).span(), quotes)) {
+        j++;
+      }
+      if (j > i + 1 && containsRole(t, i + 1, j)) {
+        end = j;
+      }
+    }
+    return new int[] {from, end};
+  }
+
+  private static boolean isNpToken(Token tok) {
+    String p = tok.pos();
+    String w = tok.text();
+    if (p.equals("PRON")) {
+      return PRONOUNS.contains(w.toLowerCase(Locale.ROOT));
+    }
+    if (p.equals("DET") && (w.equalsIgnoreCase("that") || w.equalsIgnoreCase("which"))) {
+      return false;
+    }
+    return p.equals("PROPN") || p.equals("NOUN") || p.equals("ADJ") || p.equals("DET") || p.equals("NUM") || w.equals("'s") || w.equals("’s") || w.equals("-") || (p.equals("PART")
+        && w.endsWith("s"));
+  }
+
+  private static boolean hasHead(List<Token> t, int from, int to) {
+    if (to - from >= 2 && t.get(from).pos().equals("DET") && t.get(to - 1).pos().equals("ADJ")) {
+      return true; // "the embassy/ADJ": a tagging slip on a noun
+    }
+    for (int i = from; i < to; i++) {
+      String p = t.get(i).pos();
+      if (p.equals("PROPN") || p.equals("NOUN") || (p.equals("PRON")
+          && PRONOUNS.contains(t.get(i).text().toLowerCase(Locale.ROOT)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean containsRole(List<Token> t, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (ROLE_NOUNS.contains(t.get(i).text().toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A token that can be part of a name. The POS model often tags rare names as NOUN or even PRON ("Yuri/PRON"),
+   * so capitalisation decides, with the tag as a check; sentence-initial words need a proper-noun tag.
+   */
+  static boolean isNameToken(Token t) {
+    String w = t.text();
+    if (w.isEmpty() || !Character.isUpperCase(w.charAt(0)) || !Character.isLetter(w.charAt(w.length() - 1))
+        && !w.endsWith("’s") && !w.endsWith("'s")) {
+      return false;
+    }
+    if (COMMON_CAPITALISED.contains(w)) {
+      return false;
+    }
+    String p = t.pos();
+    return p.equals("PROPN") || p.equals("NOUN") || p.equals("PRON") || p.equals("ADJ") || p.equals("X");
+  }
+
+  private static boolean isNameToken(List<Token> t, int i) {
+    if (!isNameToken(t.get(i))) {
+      return false;
+    }
+    boolean initial = i == 0 || t.get(i - 1).text().matches("[\"“‘'(]");
+    return !initial || t.get(i).isProperNoun();
+  }
+
+  private static boolean possessive(String w) {
+    return w.endsWith("’s") || w.endsWith("'s");
+  }
+
+  private static String unpossessive(String run) {
+    return run.replaceAll("[’']s$", "");
+  }
+
+  /** Two or more capitalised words that are not a place, a body or an institution. */
+  private boolean isPersonName(String name) {
+    if (!name.contains(" ") || sides.isPlaceOrBody(name) || sides.sideOf(name) != null && name.split(" ").length > 3) {
+      return false;
+    }
+    for (String w : name.split(" ")) {
+      if (BODY_WORDS.contains(w) || sides.isPlaceOrBody(w) || !w.chars().allMatch(c -> Character.isLetter(c)
+          || c == '-' || c == '.' || c == '\'')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "President Joe Biden" gives "Joe Biden"; the title part is a role, not a name. */
+  private static String stripRolePrefix(String run) {
+    String[] w = run.split(" ");
+    int lastRole = -1;
+    for (int i = 0; i < w.length; i++) {
+      if (ROLE_NOUNS.contains(w[i].toLowerCase(Locale.ROOT)) || w[i].matches("(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\\.?")) {
+        lastRole = i;
+      }
+    }
+    return String.join(" ", java.util.Arrays.copyOfRange(w, lastRole + 1, w.length)).strip();
+  }
+
+  private static String rolePrefix(String run) {
+    String[] w = run.split(" ");
+    int lastRole = -1;
+    for (int i = 0; i < w.length; i++) {
+      if (ROLE_NOUNS.contains(w[i].toLowerCase(Locale.ROOT))) {
+        lastRole = i;
+      }
+    }
+    return lastRole < 0 ? null : String.join(" ", java.util.Arrays.copyOfRange(w, 0, lastRole + 1));
+  }
+
+  /**
+   * Names and roles stated anywhere in the article: "Kremlin spokesman Dmitry Peskov", "Jake Sullivan, the US
+   * national security adviser", "the adviser, Jake Sullivan". Keys are full names; surnames resolve through them.
+   */
+  private Map<String, Person> learnPeople(List<Sentence> sentences, List<Span> quotes) {
+    Map<String, Person> people = new HashMap<>();
+    for (Sentence s : sentences) {
+      List<Token> t = s.tokens();
+      int i = 0;
+      while (i < t.size()) {
+        if (!isNameToken(t, i) || inAny(t.get(i).span(), quotes)) {
+          i++;
+          continue;
+        }
+        int j = i;
+        StringBuilder run = new StringBuilder();
+        while (j < t.size() && isNameToken(t, j)) {
+          run.append(j > i ? " " : "").append(t.get(j).text());
+          j++;
+          if (possessive(t.get(j - 1).text())) {
+            break;
+          }
+        }
+        String full = unpossessive(run.toString());
+        String name = stripRolePrefix(full);
+        if (isPersonName(name)) {
+          String role = rolePrefix(full);
+          String before = roleBefore(t, i);
+          if (before != null) {
+            role = role == null ? before : before + " " + role;
+          }
+          if (role == null) {
+            role = appositiveAfter(t, j);
+          }
+          Person known = people.get(name);
+          if (known == null || (role != null && (known.role() == null || role.length() > known.role().length()))) {
+            people.put(name, new Person(name, role, s.span().start()));
+          }
+        }
+        i = j;
+      }
+    }
+    return people;
+  }
+
+  /**
+   * Gives each person a side: from the role ("Kremlin spokesman"), from a possessor in the role ("Putin's adviser"),
+   * or, for a bare title shared by several people ("President"), from the one "US president"/"Russian president"
+   * phrase of the article whose side no other holder of that title has.
+   */
+  private Map<String, Person> inferSides(Map<String, Person> people, List<Sentence> sentences) {
+    Map<String, Person> out = new HashMap<>();
+    for (Person p : people.values()) {
+      out.put(p.name(), new Person(p.name(), p.role(), p.position(), sides.sideOf(p.role())));
+    }
+    for (Person p : List.copyOf(out.values())) {
+      if (p.side() != null || p.role() == null) {
+        continue;
+      }
+      String possessor = p.role().replaceAll("^(.*?)[’']s\\b.*$", "$1");
+      if (!possessor.equals(p.role())) {
+        Person owner = byName(possessor.strip(), out);
+        if (owner != null && owner.side() != null) {
+          out.put(p.name(), new Person(p.name(), p.role(), p.position(), owner.side()));
+          continue;
+        }
+      }
+      String head = lastWord(p.role()).toLowerCase(Locale.ROOT);
+      java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
+      for (Sentence s : sentences) {
+        List<Token> t = s.tokens();
+        for (int i = 1; i < t.size(); i++) {
+          if (t.get(i).text().toLowerCase(Locale.ROOT).equals(head)) {
+            String side = sides.sideOf(t.get(i - 1).text());
+            if (side != null) {
+              candidates.add(side);
+            }
+          }
+        }
+      }
+      for (Person other : out.values()) {
+        if (other != p && other.side() != null && other.role() != null
+            && lastWord(other.role()).equalsIgnoreCase(head)) {
+          candidates.remove(other.side());
+        }
+      }
+      if (candidates.size() == 1) {
+        out.put(p.name(), new Person(p.name(), p.role(), p.position(), candidates.iterator().next()));
+      }
+    }
+    return out;
+  }
+
+  private static String roleBefore(List<Token> t, int nameStart) {
+    int k = nameStart - 1;
+    StringBuilder sb = new StringBuilder();
+    boolean role = false;
+    while (k >= 0) {
+      Token tok = t.get(k);
+      String p = tok.pos();
+      if (!(p.equals("NOUN") || p.equals("ADJ") || p.equals("PROPN") || tok.text().equals("-")
+          || possessive(tok.text()) || tok.text().equals("'s") || tok.text().equals("’s"))) {
+        break;
+      }
+      role |= ROLE_NOUNS.contains(tok.text().toLowerCase(Locale.ROOT));
+      sb.insert(0, tok.text() + (sb.length() > 0 ? " " : ""));
+      k--;
+    }
+    return role ? sb.toString().strip().replace(" 's", "'s").replace(" ’s", "’s") : null;
+  }
+
+  private static String appositiveAfter(List<Token> t, int afterName) {
+    if (afterName + 1 >= t.size() || !t.get(afterName).text().equals(",")) {
+      return null;
+    }
+    int k = afterName + 1;
+    StringBuilder sb = new StringBuilder();
+    boolean role = false;
+    while (k < t.size() && sb.length() < 120) {
+      Token tok = t.get(k);
+      String p = tok.pos();
+      String w = tok.text();
+      if (w.equals(",") || w.equals(".") || p.equals("VERB") || p.equals("AUX") || p.equals("PRON")) {
+        break;
+      }
+      role |= ROLE_NOUNS.contains(w.toLowerCase(Locale.ROOT));
+      sb.append(sb.length() > 0 ? " " : "").append(w);
+      k++;
+    }
+    String s = sb.toString().replaceFirst("^(?i)(the|a|an)\\s+", "");
+    return role && !s.isBlank() ? s.replace(" ’s", "’s").replace(" 's", "'s") : null;
+  }
+
+  /** Turns a found phrase into a named speaker: pronouns and role nouns go back to the last fitting person. */
+  private Person resolve(String phrase, String name, Map<String, Person> people, List<Occurrence> occurrences,
+                         int position) {
+    if (name != null) {
+      Person p = byName(name, people);
+      String phraseRole = roleOfPhrase(phrase, name);
+      if (p != null) {
+        return new Person(p.name(), firstNonNull(phraseRole, p.role()), position,
+            firstNonNull(sides.sideOf(phraseRole), p.side()));
+      }
+      return new Person(name, phraseRole, position);
+    }
+    String lower = phrase.toLowerCase(Locale.ROOT).strip();
+    if (PRONOUNS.contains(lower)) {
+      return subjectBefore(occurrences, position);
+    }
+    String bare = phrase.replaceFirst("^(?i)(the|a|an|this|that)\\s+", "").strip();
+    String head = lastWord(bare).toLowerCase(Locale.ROOT);
+    if (ROLE_NOUNS.contains(head) && phrase.matches("(?i)^(the|this|his|her)\\s.*")) {
+      Person p = lastPerson(occurrences, position, head, sides.sideOf(bare));
+      if (p != null) {
+        return new Person(p.name(), p.role(), position, p.side());
+      }
+    }
+    if (bare.isEmpty() || PRONOUNS.contains(bare.toLowerCase(Locale.ROOT))
+        || bare.matches("(?i)(it|they|we|i|you|who|which|that|this)")) {
+      return null;
+    }
+    return new Person(bare, ROLE_NOUNS.contains(head) ? bare : null, position);
+  }
+
+  private static String roleOfPhrase(String phrase, String name) {
+    String rest = phrase.replace(name, " ").replaceAll("\\s*,\\s*", " ").replaceAll("\\s+", " ").strip();
+    rest = rest.replaceFirst("^(?i)(the|a|an)\\s+", "").replaceFirst("(?i)\\s+(the|a|an)$", "");
+    for (String w : rest.split(" ")) {
+      if (ROLE_NOUNS.contains(w.toLowerCase(Locale.ROOT))) {
+        return rest.replaceFirst("(?i)^(the|a|an)\\s+", "");
+      }
+    }
+    return null;
+  }
+
+  private static Person byName(String name, Map<String, Person> people) {
+    Person exact = people.get(name);
+    if (exact != null) {
+      return exact;
+    }
+    for (Person p : people.values()) {
+      if (p.name().endsWith(" " + name)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** A mention of a known person at a body offset, in a sentence. */
+  private record Occurrence(int offset, int sentence, Person person) {}
+
+  private List<Occurrence> occurrences(List<Sentence> sentences, List<Span> quotes, Map<String, Person> people) {
+    List<Occurrence> out = new ArrayList<>();
+    for (Sentence s : sentences) {
+      List<Token> t = s.tokens();
+      int i = 0;
+      while (i < t.size()) {
+        if (!isNameToken(t, i) || inAny(t.get(i).span(), quotes)) {
+          i++;
+          continue;
+        }
+        int j = i;
+        StringBuilder run = new StringBuilder();
+        while (j < t.size() && isNameToken(t, j)) {
+          run.append(j > i ? " " : "").append(t.get(j).text());
+          j++;
+          if (possessive(t.get(j - 1).text())) {
+            break;
+          }
+        }
+        String name = stripRolePrefix(unpossessive(run.toString()));
+        Person p = name.isEmpty() ? null : byName(name, people);
+        if (p != null) {
+          out.add(new Occurrence(t.get(i).span().start(), s.index(), p));
+        }
+        i = j;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * For "he"/"she": the first person named in the nearest sentence before the pronoun (subjects come first in news
+   * prose, so "Klimkin said it was unlikely that Putin…" then "“…,” he said" means Klimkin).
+   */
+  private static Person subjectBefore(List<Occurrence> occurrences, int position) {
+    int sentence = -1;
+    Person first = null;
+    for (int i = occurrences.size() - 1; i >= 0; i--) {
+      Occurrence o = occurrences.get(i);
+      if (o.offset() >= position) {
+        continue;
+      }
+      if (sentence >= 0 && o.sentence() != sentence) {
+        break;
+      }
+      sentence = o.sentence();
+      first = o.person();
+    }
+    return first;
+  }
+
+  /**
+   * The most recently mentioned person before {@code position}; with a role head ("president") only people whose
+   * role has it, and with a side ("Russian president") only people of that side.
+   */
+  private Person lastPerson(List<Occurrence> occurrences, int position, String roleHead, String side) {
+    for (int i = occurrences.size() - 1; i >= 0; i--) {
+      Occurrence o = occurrences.get(i);
+      if (o.offset() >= position) {
+        continue;
+      }
+      Person p = o.person();
+      if (roleHead != null && (p.role() == null || !p.role().toLowerCase(Locale.ROOT).contains(roleHead))) {
+        continue;
+      }
+      if (side != null && !side.equals(sides.sideOf(p.role())) && !side.equals(sides.sideOf(p.name()))) {
+        continue;
+      }
+      return p;
+    }
+    return null;
+  }
+
+  /** A quote with no cue of its own continues the previous attributed quote when it follows it directly. */
+  private static Attribution continuation(Quote previous, List<Sentence> sentences, int first, Span outer,
+                                          String body) {
+    if (previous == null) {
+      return null;
+    }
+    Sentence s = sentences.get(first);
+    boolean opensParagraph = outer.start() <= s.span().start() + 1 && (first == 0
+        || sentences.get(first - 1).paragraph() != s.paragraph());
+    boolean close = first - previous.sentence() <= 2;
+    if ((opensParagraph && first - previous.sentence() <= 4) || close) {
+      return new Attribution(previous.speaker(), previous.speaker(), "continuation");
+    }
+    return null;
+  }
+
+  /** A partial quote inside a sentence without a speech verb belongs to the sentence's subject, when named. */
+  private Attribution sentenceSubject(Sentence s, Span outer, Map<String, Person> people) {
+    List<Token> t = s.tokens();
+    if (t.isEmpty() || outer.start() <= s.span().start() + 1) {
+      return null;
+    }
+    int i = 0;
+    for (int k = 0; k < Math.min(8, t.size()) && t.get(k).span().start() < outer.start(); k++) {
+      if (t.get(k).text().equals(",")) {
+        i = k + 1; // "Before the talks, Putin greeted…": the subject follows the opening phrase
+        break;
+      }
+    }
+    while (i < t.size() && (t.get(i).pos().equals("DET") || t.get(i).pos().equals("ADJ"))) {
+      i++;
+    }
+    int from = i;
+    while (i < t.size() && isNameToken(t.get(i))) {
+      i++;
+    }
+    if (i == from || i >= t.size() || t.get(i).span().start() >= outer.start()) {
+      return null;
+    }
+    boolean verbNext = t.get(i).isVerb() || (i + 1 < t.size() && t.get(i + 1).isVerb());
+    if (!verbNext) {
+      return null;
+    }
+    String run = s.text().substring(t.get(from).span().start() - s.span().start(),
+        t.get(i - 1).span().end() - s.span().start());
+    String name = stripRolePrefix(run);
+    return new Attribution(run, sides.isPlaceOrBody(name) ? null : name, "partial quote, sentence subject");
+  }
+
+  private static boolean opensSentence(Sentence s, Span outer) {
+    return outer.start() <= s.span().start() + 1;
+  }
+
+  private static boolean endsSentence(String body, Span outer, Sentence last) {
+    return outer.end() >= last.span().end() - 2;
+  }
+
+  private static int sentenceAt(List<Sentence> sentences, int offset) {
+    for (Sentence s : sentences) {
+      if (s.span().start() <= offset && offset < s.span().end()) {
+        return s.index();
+      }
+    }
+    for (Sentence s : sentences) {
+      if (s.span().start() >= offset) {
+        return s.index();
+      }
+    }
+    return -1;
+  }
+
+  private static boolean inAny(Span s, List<Span> spans) {
+    for (Span q : spans) {
+      if (q.start() <= s.start() && s.end() <= q.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int words(String text) {
+    int n = 0;
+    for (String w : text.split("\\s+")) {
+      if (!w.isBlank() && Character.isLetterOrDigit(w.charAt(0))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static String lastWord(String s) {
+    String[] w = s.split("\\s+");
+    return w[w.length - 1];
+  }
+
+  @SafeVarargs
+  private static <T> T firstNonNull(T... values) {
+    for (T v : values) {
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,75 @@
+package org.parallax.report;
+
+import java.util.List;
+import java.util.Locale;
+import org.parallax.model.ArticleReport;
+import org.parallax.model.ClaimGroup;
+import org.parallax.model.ClaimStatus;
+import org.parallax.model.Conflict;
+import org.parallax.model.Evidence;
+import org.parallax.model.Quote;
+import org.parallax.model.Report;
+import org.parallax.model.Reuse;
+import org.parallax.model.SummarySentence;
+
+/** A readable terminal summary of a report. */
+public final class TextReport {
+  public String render(Report r) {
+    StringBuilder s = new StringBuilder();
+    s.append("PARALLAX — ").append(r.articles().size()).append(" articles\n");
+    for (ArticleReport a : r.articles()) {
+      s.append(String.format(Locale.ROOT, "  %-22s %-26s %s%n", clip(a.id(), 22), clip(a.outlet(), 26),
+          clip(a.title(), 70)));
+    }
+    s.append("\nNEUTRAL SUMMARY\n");
+    int i = 1;
+    for (SummarySentence x : r.summary()) {
+      s.append("  ").append(i++).append(". ").append(x.sentence()).append(" [").append(String.join(", ",
+          x.articles())).append("]\n");
+    }
+    List<ClaimGroup> consensus = r.claims().stream().filter(g -> g.status() == ClaimStatus.CONSENSUS).toList();
+    long partial = r.claims().stream().filter(g -> g.status() == ClaimStatus.PARTIAL).count();
+    long unique = r.claims().stream().filter(g -> g.status() == ClaimStatus.UNIQUE).count();
+    s.append("\nCLAIMS: ").append(consensus.size()).append(" consensus, ").append(partial).append(" partial, ")
+        .append(unique).append(" unique\n");
+    for (ClaimGroup g : consensus) {
+      s.append("  * ").append(clip(g.text(), 110)).append(" [").append(String.join(", ", g.articles()))
+          .append("]\n");
+    }
+    s.append("\nCONFLICTS: ").append(r.conflicts().size()).append('\n');
+    for (Conflict c : r.conflicts()) {
+      s.append("  ! ").append(c.kind()).append(": ").append(c.reason()).append('\n');
+      for (Evidence e : c.statements()) {
+        s.append("      ").append(e.article()).append(": ").append(clip(e.sentence(), 100)).append('\n');
+      }
+    }
+    s.append("\nQUOTES: ").append(r.quotes().size()).append('\n');
+    for (Quote q : r.quotes()) {
+      s.append("  ").append(q.article()).append(": ").append(q.speaker() == null ? "(unattributed)" : q.speaker());
+      if (q.role() != null) {
+        s.append(", ").append(q.role());
+      }
+      if (q.side() != null) {
+        s.append(" [").append(q.side()).append(']');
+      }
+      s.append(": “").append(clip(q.text(), 70)).append("”\n");
+    }
+    s.append("\nREUSE (closest pairs)\n");
+    r.reuse().stream().limit(5).forEach((Reuse u) -> s.append(String.format(Locale.ROOT,
+        "  %s ↔ %s: %.0f%% shared, %.0f%% verbatim%n", u.a(), u.b(), u.similarity() * 100, u.lexical() * 100)));
+    s.append("\nFRAMING (loaded terms per 100 words)\n");
+    for (ArticleReport a : r.articles()) {
+      s.append(String.format(Locale.ROOT, "  %-22s %4.1f  %s%n", clip(a.id(), 22), a.loadedLanguage().score(),
+          clip(String.join(", ", a.loadedLanguage().terms()), 80)));
+    }
+    if (!r.skipped().isEmpty()) {
+      s.append("\nSKIPPED: ").append(r.skipped().size()).append('\n');
+      r.skipped().forEach(x -> s.append("  ").append(x.path()).append(": ").append(x.reason()).append('\n'));
+    }
+    return s.toString();
+  }
+
+  private static String clip(String s, int max) {
+    return s == null ? "" : s.length() > max ? s.substring(0, max - 1) + "…" : s;
+  }
+}
