@@ -81,8 +81,8 @@ public final class TextCleaner {
         reason[i] = "breadcrumb";
       } else if (CREDIT.matcher(line).find() && words <= 15) {
         reason[i] = "photo credit";
-        if (words < 5) {
-          markCaptionBefore(lines, reason, i); // a bare credit labels the paragraph above it
+        if (!line.strip().endsWith(".")) {
+          markCaptionBefore(lines, reason, i); // a bare credit labels the caption above it
         }
       } else if (line.contains("|") && words <= 12 && !TERMINAL.matcher(line).find()) {
         reason[i] = "photo credit";

@@ -36,7 +36,7 @@ public record ParallaxConfig(
     double negationSimilarity) {
 
   public static ParallaxConfig defaults() {
-    return new ParallaxConfig(10L << 20, 2L << 30, 0.72, 0.45, 0.70, 0.05, 0.5, 60, 6, 0.05, 0.80);
+    return new ParallaxConfig(10L << 20, 2L << 30, 0.65, 0.45, 0.70, 0.05, 0.5, 60, 6, 0.05, 0.80);
   }
 
   /** Reads a JSON object whose keys are a subset of this record's components; the rest keep their defaults. */

@@ -25,7 +25,7 @@ import org.parallax.model.Span;
  */
 public final class LoadedLanguageDetector {
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
-  private static final Pattern SO_CALLED = Pattern.compile("(?i)\\bso-called\\s+(‘|')?[\\p{L}’'-]+(\\s[\\p{L}’'-]+)?");
+  private static final Pattern SO_CALLED = Pattern.compile("(?i)\\bso-called\\s+(‘|')?[\\p{L}-]+(’|')?");
   private static final Pattern SCARE_QUOTES = Pattern.compile("(?<![\\p{L}])[‘'](\\p{L}[\\p{L} -]{2,30}\\p{L})[’'](?![\\p{L}])");
 
   private record Entry(String[] words, boolean prefix, String category) {}

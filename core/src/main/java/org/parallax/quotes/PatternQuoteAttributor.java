@@ -44,6 +44,7 @@ public final class PatternQuoteAttributor {
       "tweeted", "cautioned", "argued", "observed", "remarked", "commented", "concluded", "conceded",
       "acknowledged", "laughed", "chuckled", "joked", "reads", "read");
   private static final Set<String> COMMON_CAPITALISED = Set.of("I", "We", "He", "She", "It", "They", "You", "The",
+      "Nobody", "Everyone", "Everybody", "Someone", "Somebody", "Anyone", "Anybody", "None", "Many", "Some", "Most",
       "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Our", "My", "Its", "But", "And", "Mr",
       "Mr.", "Mrs.", "Ms.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
   private static final Set<String> BODY_WORDS = Set.of("Stream", "Street", "House", "Department", "Ministry",
@@ -52,7 +53,10 @@ public final class PatternQuoteAttributor {
       "Organisation", "Times", "News", "Post", "Press", "Room", "Day", "Road", "Square", "Sea", "Ocean", "River",
       "Island", "Islands", "City", "County", "State", "States", "Republic", "Kingdom", "Federation", "Alliance",
       "Summit", "Prize", "Cup", "League", "University", "College", "School", "Institute", "Foundation", "Fund",
-      "Authority", "Port", "Airport", "Station", "Hospital", "Centre", "Center", "Media", "Television", "Radio");
+      "Authority", "Port", "Airport", "Station", "Hospital", "Centre", "Center", "Media", "Television", "Radio",
+      "Shipping", "Holdings", "Airlines", "Airways", "Energy", "Motors", "Inc", "Ltd", "Limited", "Corp", "Partners",
+      "Capital", "Industries", "Systems", "Technologies", "Logistics", "Railways", "Rail", "Ports", "Foods",
+      "Pharmaceuticals", "Insurance", "Network", "Channel", "Police");
   private static final Set<String> DOCUMENTS = Set.of("statement", "report", "readout", "communique", "release",
       "document", "transcript", "memo", "letter", "post", "tweet");
   private static final Set<String> ADVERB_SKIP = Set.of("also", "later", "then", "again", "once", "previously",
@@ -96,8 +100,10 @@ public final class PatternQuoteAttributor {
         a = fromCue(sentences.get(s), outer, outers, people);
       }
       if (a != null && PRONOUNS.contains(a.phrase().toLowerCase(Locale.ROOT)) && previous != null
-          && first - previous.sentence() <= 1) {
-        // "“…,” he added, “…”": the pronoun continues the quote just before.
+          && previous.speaker() != null && isPersonName(previous.speaker())
+          && (first - previous.sentence() <= 1
+          || (first - previous.sentence() <= 3 && !personIn(occurrences, first - 1)))) {
+        // "“…,” he added, “…”": the pronoun continues the quote just before, unless someone else was named since.
         a = new Attribution(a.phrase(), previous.speaker(), "pronoun-previous-quote");
       }
       if (a != null && a.name() == null && DOCUMENTS.contains(lastWord(a.phrase()).toLowerCase(Locale.ROOT))) {
@@ -500,7 +506,7 @@ public final class PatternQuoteAttributor {
         if (isPersonName(name)) {
           String role = rolePrefix(full);
           String before = roleBefore(t, i);
-          if (before != null) {
+          if (before != null && (role != null || containsRoleWord(before))) {
             role = role == null ? before : before + " " + role;
           }
           if (role == null) {
@@ -580,7 +586,17 @@ public final class PatternQuoteAttributor {
       sb.insert(0, tok.text() + (sb.length() > 0 ? " " : ""));
       k--;
     }
-    return role ? sb.toString().strip().replace(" 's", "'s").replace(" ’s", "’s") : null;
+    String out = sb.toString().strip().replace(" 's", "'s").replace(" ’s", "’s");
+    return out.isEmpty() ? null : out;
+  }
+
+  private static boolean containsRoleWord(String text) {
+    for (String w : text.toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (ROLE_NOUNS.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String appositiveAfter(List<Token> t, int afterName) {
@@ -693,6 +709,15 @@ public final class PatternQuoteAttributor {
     return out;
   }
 
+  private static boolean personIn(List<Occurrence> occurrences, int sentence) {
+    for (Occurrence o : occurrences) {
+      if (o.sentence() == sentence) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * For "he"/"she": the first person named in the nearest sentence before the pronoun (subjects come first in news
    * prose, so "Klimkin said it was unlikely that Putin…" then "“…,” he said" means Klimkin).
@@ -728,7 +753,7 @@ public final class PatternQuoteAttributor {
       if (roleHead != null && (p.role() == null || !p.role().toLowerCase(Locale.ROOT).contains(roleHead))) {
         continue;
       }
-      if (side != null && !side.equals(sides.sideOf(p.role())) && !side.equals(sides.sideOf(p.name()))) {
+      if (side != null && !side.equals(p.side()) && !side.equals(sides.sideOf(p.role()))) {
         continue;
       }
       return p;
@@ -769,7 +794,7 @@ public final class PatternQuoteAttributor {
       i++;
     }
     int from = i;
-    while (i < t.size() && isNameToken(t.get(i))) {
+    while (i < t.size() && isNameToken(t, i)) {
       i++;
     }
     if (i == from || i >= t.size() || t.get(i).span().start() >= outer.start()) {

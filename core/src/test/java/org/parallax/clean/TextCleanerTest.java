@@ -1,0 +1,79 @@
+package org.parallax.clean;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.parallax.model.Removed;
+
+class TextCleanerTest {
+  private final TextCleaner cleaner = new TextCleaner();
+
+  private static String reason(Cleaned c, String textPart) {
+    return c.removed().stream().filter(r -> r.text().contains(textPart)).map(Removed::reason).findFirst()
+        .orElse("(kept)");
+  }
+
+  @Test
+  void removesScrapingNoiseAndKeepsTheArticle() {
+    String raw = """
+        Home › World › Europe
+        Northvale Gazette
+        Bridge reopens in Calder after two-year repair
+
+        By Jo Smith
+
+        The Calder bridge reopened to traffic on Friday after a two-year repair that cost 40 million pounds.
+
+        Engineers replaced all of the deck, the council said in a statement on Friday morning.
+        A crane lifts a deck section into place in March.
+        Photograph: Jo Smith/Northvale Gazette
+        Council leader Amy Hart said the bridge would carry 20,000 vehicles a day once fully open.
+        Why Calder's bridges keep failing
+        “It has been a long two years for everyone in the town,” Hart said at the ceremony.
+        Subscribe to our newsletter
+        Leave a comment
+        Great news, finally!
+        """;
+    Cleaned c = cleaner.clean(raw, null);
+    assertEquals("Bridge reopens in Calder after two-year repair", c.title());
+    assertEquals("Jo Smith", c.byline());
+    assertEquals("Northvale Gazette", c.outlet());
+    assertTrue(c.body().startsWith("The Calder bridge reopened"), c.body());
+    assertTrue(c.body().contains("“It has been a long two years"), "short quoted paragraphs are prose");
+    assertEquals("breadcrumb", reason(c, "Home › World"));
+    assertEquals("photo credit", reason(c, "Photograph: Jo Smith"));
+    assertEquals("photo caption", reason(c, "A crane lifts"));
+    assertEquals("headline of a related article or label", reason(c, "Why Calder's bridges"));
+    assertTrue(reason(c, "Great news").startsWith("comments or footer"));
+    assertFalse(c.body().contains("Subscribe"));
+    assertFalse(c.body().contains("Great news"));
+  }
+
+  @Test
+  void repeatedTitleAndSourceLineAreRemovedAndSourceNamesTheOutlet() {
+    String raw = """
+        Home News Ferry service suspended in storm
+        Ferry service suspended in storm
+        Ferry service suspended in storm
+        Source: Coastal Times
+        All ferry crossings between Port Ellis and Skerry were suspended on Sunday as gale force winds hit the coast.
+        """;
+    Cleaned c = cleaner.clean(raw, null);
+    assertEquals("Ferry service suspended in storm", c.title());
+    assertEquals("Coastal Times", c.outlet());
+    assertEquals("breadcrumb", reason(c, "Home News"));
+    assertTrue(c.removed().contains(new Removed("Ferry service suspended in storm", "repeated title")),
+        c.removed().toString());
+    assertTrue(c.body().startsWith("All ferry crossings"));
+  }
+
+  @Test
+  void knownTitleFromMetadataIsNotRepeatedInTheBody() {
+    Cleaned c = cleaner.clean("Storm hits coast\nWinds of 90 km/h hit the coast on Sunday night, officials said.",
+        "Storm hits coast");
+    assertEquals("Storm hits coast", c.title());
+    assertEquals("Winds of 90 km/h hit the coast on Sunday night, officials said.", c.body());
+  }
+}

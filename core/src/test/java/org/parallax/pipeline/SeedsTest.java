@@ -1,0 +1,89 @@
+package org.parallax.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parallax.model.ArticleReport;
+import org.parallax.model.Quote;
+import org.parallax.model.Report;
+import org.parallax.model.Reuse;
+import org.parallax.testing.TestModels;
+
+/** The five real seed articles in ../shared/seeds (third-party text, read at test time); skipped where absent. */
+class SeedsTest {
+  private static Report report;
+
+  @BeforeAll
+  static void analyse() {
+    Path seeds = TestModels.shared("seeds");
+    Assumptions.assumeTrue(Files.isDirectory(seeds), "../shared/seeds is not present");
+    report = TestModels.parallax().analyze(List.of(seeds));
+  }
+
+  private static ArticleReport article(String prefix) {
+    return report.articles().stream().filter(a -> a.id().startsWith(prefix)).findFirst().orElseThrow();
+  }
+
+  private static String speakerOf(String prefix, String quoteStart) {
+    return report.quotes().stream().filter(q -> q.article().startsWith(prefix) && q.text().startsWith(quoteStart))
+        .map(Quote::speaker).findFirst().orElse("(no such quote)");
+  }
+
+  @Test
+  void noiseIsGone() {
+    assertEquals(5, report.articles().size());
+    assertFalse(article("001").body().contains("Photograph:"));
+    assertFalse(article("001").body().contains("Leave A Reply"));
+    assertFalse(article("002").body().contains("Back to top"));
+    assertFalse(article("002").body().contains("| AP"));
+    assertFalse(article("003").body().contains("Notify of"));
+    assertFalse(article("003").body().contains("shit-show"), "the comment thread is removed");
+    assertEquals("Putin and Biden face-to-face", article("000").title());
+    assertEquals("EurAsian Times", article("004").outlet());
+  }
+
+  @Test
+  void speakersOfKeyQuotesAreRight() {
+    assertEquals("Jake Sullivan", speakerOf("001", "The discussion between President Biden"));
+    assertEquals("Dmitry Peskov", speakerOf("001", "Russia isn’t going to attack anyone"));
+    assertEquals("Pavlo Klimkin", speakerOf("001", "They will stay"));
+    assertEquals("Sergey Lavrov", speakerOf("001", "It looks like Kyiv"));
+    assertEquals("Mitch McConnell", speakerOf("002", "The autocrats in Beijing"));
+    assertEquals("Jen Psaki", speakerOf("002", "We have consulted"));
+    assertEquals("Fyodor Lukyanov", speakerOf("002", "It’s about the basic principles"));
+    assertEquals("Vladimir Putin", speakerOf("004", "I welcome you"));
+    assertEquals("Victoria Nuland", speakerOf("004", "Our anticipation"));
+    assertEquals("Yuri Ushakov", speakerOf("004", "Sanctions aren’t new"));
+    assertEquals("Jake Sullivan", speakerOf("004", "The more Iran shows"));
+  }
+
+  @Test
+  void theCommunistWeeklyIsTheMostLoaded() {
+    ArticleReport top = report.articles().stream()
+        .max(Comparator.comparingDouble(a -> a.loadedLanguage().score())).orElseThrow();
+    assertTrue(top.id().startsWith("000"), top.id());
+    assertTrue(top.loadedLanguage().terms().containsAll(List.of("puppet regime", "imperialist", "hawks")),
+        top.loadedLanguage().terms().toString());
+  }
+
+  @Test
+  void theTwoSpunCopiesAreEachOthersClosestRelatives() {
+    Reuse top = report.reuse().get(0);
+    assertEquals(List.of("002", "004"), List.of(top.a().substring(0, 3), top.b().substring(0, 3)));
+    assertEquals("rewrite", top.kind());
+  }
+
+  @Test
+  void theSharedCoreOfTheEventIsConsensus() {
+    assertTrue(report.claims().stream().anyMatch(g -> g.status().label().equals("consensus")
+        && g.articles().size() == 5), "one claim reported by all five");
+  }
+}
