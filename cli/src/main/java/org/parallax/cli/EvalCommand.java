@@ -1,12 +1,20 @@
 package org.parallax.cli;
 
+import org.parallax.cli.eval.ExtractionEval;
+import org.parallax.cli.eval.LoadedLanguageEval;
+import org.parallax.cli.eval.QuoteEval;
 import picocli.CommandLine.Command;
 
-/** {@code parallax eval}: measurements on the shared research datasets (placeholder for subcommands). */
-@Command(name = "eval", mixinStandardHelpOptions = true, description = "Evaluate on ../shared/data datasets.")
+/** {@code parallax eval ...}: measurements on the shared research datasets; each prints its figures. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+    description = "Measure Parallax on the research datasets in ../shared/data (never bundled).",
+    subcommands = {ExtractionEval.class, QuoteEval.class, LoadedLanguageEval.class})
 public final class EvalCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public void run() {
-    throw new UnsupportedOperationException("eval: choose a subcommand");
+    spec.commandLine().usage(spec.commandLine().getOut());
   }
 }

@@ -21,6 +21,8 @@ import java.nio.file.Path;
  * @param summarySentences    maximum sentences in the neutral summary
  * @param numberTolerance     relative difference below which two numbers for the same quantity agree
  * @param negationSimilarity  cosine similarity at which an affirmed and a negated sentence contradict each other
+ * @param embedMinSharedWords a claim is embedded only if a sentence of another article shares this many content
+ *                            words with it (0 embeds every claim)
  */
 public record ParallaxConfig(
     long maxFileBytes,
@@ -33,10 +35,11 @@ public record ParallaxConfig(
     int maxClaimsPerArticle,
     int summarySentences,
     double numberTolerance,
-    double negationSimilarity) {
+    double negationSimilarity,
+    int embedMinSharedWords) {
 
   public static ParallaxConfig defaults() {
-    return new ParallaxConfig(10L << 20, 2L << 30, 0.65, 0.45, 0.70, 0.05, 0.5, 60, 6, 0.05, 0.80);
+    return new ParallaxConfig(10L << 20, 2L << 30, 0.65, 0.45, 0.70, 0.05, 0.5, 60, 6, 0.05, 0.80, 3);
   }
 
   /** Reads a JSON object whose keys are a subset of this record's components; the rest keep their defaults. */
@@ -59,6 +62,7 @@ public record ParallaxConfig(
     public int summarySentences;
     public double numberTolerance;
     public double negationSimilarity;
+    public int embedMinSharedWords;
 
     Builder(ParallaxConfig c) {
       maxFileBytes = c.maxFileBytes;
@@ -72,12 +76,13 @@ public record ParallaxConfig(
       summarySentences = c.summarySentences;
       numberTolerance = c.numberTolerance;
       negationSimilarity = c.negationSimilarity;
+      embedMinSharedWords = c.embedMinSharedWords;
     }
 
     ParallaxConfig build() {
       return new ParallaxConfig(maxFileBytes, maxJsonlFileBytes, claimSimilarity, topicSimilarity,
           reuseSentenceSimilarity, reuseReportThreshold, consensusShare, maxClaimsPerArticle, summarySentences,
-          numberTolerance, negationSimilarity);
+          numberTolerance, negationSimilarity, embedMinSharedWords);
     }
   }
 }

@@ -98,7 +98,8 @@ public final class InputReader {
   }
 
   private Document single(Path file, Document.Format format) throws IOException {
-    TextDecoder.Decoded d = TextDecoder.decode(Files.readAllBytes(file));
+    byte[] bytes = Files.readAllBytes(file);
+    TextDecoder.Decoded d = format == Document.Format.HTML ? TextDecoder.decodeHtml(bytes) : TextDecoder.decode(bytes);
     if (d.text().isBlank()) {
       throw new BadInputException("file holds only whitespace");
     }

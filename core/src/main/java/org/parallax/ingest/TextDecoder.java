@@ -19,6 +19,29 @@ public final class TextDecoder {
 
   private TextDecoder() {}
 
+  private static final java.util.regex.Pattern META_CHARSET = java.util.regex.Pattern.compile(
+      "(?i)<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_-]+)");
+
+  /** Like {@link #decode}, but an HTML page's own {@code <meta charset>} declaration is honoured first. */
+  public static Decoded decodeHtml(byte[] bytes) {
+    if (bytes.length > 3 && !startsWith(bytes, 0xEF, 0xBB, 0xBF) && !startsWith(bytes, 0xFF, 0xFE)
+        && !startsWith(bytes, 0xFE, 0xFF)) {
+      String head = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.ISO_8859_1);
+      java.util.regex.Matcher m = META_CHARSET.matcher(head);
+      if (m.find() && binaryKind(bytes) == null) {
+        try {
+          Charset cs = Charset.forName(m.group(1));
+          if (!cs.equals(StandardCharsets.UTF_8)) {
+            return new Decoded(new String(bytes, cs), cs.name(), null);
+          }
+        } catch (IllegalArgumentException unknownCharset) {
+          // fall through to detection
+        }
+      }
+    }
+    return decode(bytes);
+  }
+
   public static Decoded decode(byte[] bytes) {
     if (bytes.length == 0) {
       throw new BadInputException("empty file");

@@ -199,7 +199,10 @@ public final class Parallax implements AutoCloseable {
       allQuotes.addAll(a.quotes());
       byId.put(a.id(), a);
     }
-    ClaimVectors vectors = timed(times, "embed", () -> new ClaimVectors(allClaims, embedder));
+    ClaimVectors vectors = timed(times, "embed", () -> new ClaimVectors(allClaims, embedder,
+        english.size() > 1 ? config.embedMinSharedWords() : 0));
+    times.count("claims", vectors.claims());
+    times.count("embedded", vectors.embedded());
     ClaimAligner.Alignment alignment = timed(times, "align", () -> new ClaimAligner(config.claimSimilarity(),
         config.consensusShare()).align(allClaims, vectors, english.size()));
     List<Conflict> conflicts = english.size() < 2 ? List.of() : timed(times, "conflicts",

@@ -9,6 +9,18 @@ import java.util.concurrent.atomic.LongAdder;
 public final class StageTimes {
   private final Map<String, LongAdder> nanos = new ConcurrentHashMap<>();
 
+  private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+  /** Adds to a named counter (claims seen, sentences embedded…). */
+  public void count(String what, long n) {
+    counts.computeIfAbsent(what, k -> new LongAdder()).add(n);
+  }
+
+  public long count(String what) {
+    LongAdder a = counts.get(what);
+    return a == null ? 0 : a.sum();
+  }
+
   public void add(String stage, long ns) {
     nanos.computeIfAbsent(stage, k -> new LongAdder()).add(ns);
   }
