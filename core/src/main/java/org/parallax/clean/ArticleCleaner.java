@@ -32,7 +32,7 @@ public final class ArticleCleaner {
       removed.addAll(page.removed());
       raw = String.join("\n", page.lines());
     }
-    Cleaned c = text.clean(raw, title);
+    Cleaned c = text.clean(raw, title, d.format() == Document.Format.HTML);
     removed.addAll(c.removed());
     return new Article(d.id(), d.path(), first(outlet, c.outlet(), d.id()), url, first(title, c.title()),
         HtmlExtractor.shortDate(first(date, c.date())), first(byline, c.byline()), null, c.body(), removed);

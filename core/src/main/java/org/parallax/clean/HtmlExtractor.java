@@ -24,12 +24,18 @@ import org.parallax.model.Removed;
  */
 public final class HtmlExtractor {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Share of the page's scored text the chosen container must hold. */
+  private static final double COVERAGE = 0.75;
   private static final Pattern BOILERPLATE = Pattern.compile(
       "(?i)(^|[-_ ])(comments?|share|sharing|social|related|recommend(ed|ations)?|newsletter|subscri(be|ption)"
           + "|promo|advert(isement)?|ads?|sponsor(ed)?|cookies?|consent|breadcrumbs?|nav|navbar|navigation|menu"
           + "|footer|sidebar|widget|popup|modal|banner|tags|tag-?list|author-?bio|more-?stories|most-?(read|popular)"
           + "|trending|outbrain|taboola|paywall|toolbar|skip|print|login|signup|teaser|pagination|caption"
           + "|credit|copyright|disclaimer|rating|meta|byline|dateline|timestamp)($|[-_ ])");
+  /** Class names that say "this is the article text" outright; they win over any boilerplate word beside them. */
+  private static final Pattern STRONG_POSITIVE = Pattern.compile(
+      "(?i)(article|story|entry|post|main|page|news)[-_]?(content|body|text)|articlebody|content[-_]?(main|body)"
+          + "|(^|\\s)(post|entry|article)(\\s|$)");
   private static final Pattern POSITIVE = Pattern.compile(
       "(?i)(article|story|entry|post|content|text|body|main|news|blog|detail|artikel|beitrag|inhalt)");
   private static final Set<String> DROP_TAGS = Set.of("script", "style", "noscript", "template", "svg", "iframe",
@@ -94,7 +100,7 @@ public final class HtmlExtractor {
       }
       String marker = e.className() + " " + e.id() + " " + e.attr("role") + " " + e.attr("itemprop");
       if (!tag.equals("body") && !tag.equals("html") && !tag.equals("article") && !tag.equals("main")
-          && BOILERPLATE.matcher(marker).find() && !marker.toLowerCase(Locale.ROOT).contains("articlebody")
+          && BOILERPLATE.matcher(marker).find() && !STRONG_POSITIVE.matcher(marker).find()
           && e.text().length() < total * 0.4) {
         keep(removed, e, "boilerplate block (" + clip(marker.strip()) + ")");
         e.remove();
@@ -136,6 +142,33 @@ public final class HtmlExtractor {
         score.merge(grand, s / 2, Double::sum);
       }
     }
+    // The smallest element holding most of the page's scored text: articles split into several sections or
+    // columns are kept whole, where the single best-scoring parent would hold only one of them.
+    Map<Element, Double> subtree = new IdentityHashMap<>();
+    double total = 0;
+    for (Element p : body.select("p, pre, td, blockquote, h2, h3, li, div")) {
+      String own = ownBlockText(p);
+      if (own.length() < 25) {
+        continue;
+      }
+      double sc = (1 + Math.min(own.length() / 100.0, 3) + commas(own)) * (1 - linkDensity(p));
+      total += sc;
+      for (Element a = p; a != null && a != body.parent(); a = a.parent()) {
+        subtree.merge(a, sc, Double::sum);
+      }
+    }
+    Element holder = body;
+    boolean descended = true;
+    while (descended) {
+      descended = false;
+      for (Element c : holder.children()) {
+        if (subtree.getOrDefault(c, 0.0) >= COVERAGE * total) {
+          holder = c;
+          descended = true;
+          break;
+        }
+      }
+    }
     Element best = null;
     double bestScore = 0;
     for (Map.Entry<Element, Double> en : score.entrySet()) {
@@ -150,6 +183,9 @@ public final class HtmlExtractor {
     if (best == null) {
       Element article = body.selectFirst("article");
       return article != null ? article : body;
+    }
+    if (holder != body && holder != best && isAncestor(holder, best)) {
+      return holder;
     }
     // Keep siblings that look like more of the same article (split containers are common).
     Element parent = best.parent();
@@ -168,6 +204,15 @@ public final class HtmlExtractor {
       }
     }
     return best;
+  }
+
+  private static boolean isAncestor(Element ancestor, Element e) {
+    for (Element a = e.parent(); a != null; a = a.parent()) {
+      if (a == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isGoodParagraph(Element e) {

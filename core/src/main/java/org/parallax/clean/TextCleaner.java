@@ -21,9 +21,16 @@ public final class TextCleaner {
           + "|view all comments|newest most voted|inline feedbacks|related (articles|stories|posts|news|content)"
           + "|read (more|next)\\s*:?$|more from|you may also like|recommended( for you)?|source link|back to top"
           + "|subscribe to our newsletter|sign up (for|to) our newsletter|share this (article|story|post)"
-          + "|about the author|tags?:|filed under|all rights reserved|©|copyright \\d{4})");
+          + "|about the author|tags?:|filed under|all rights reserved|©|copyright \\d{4}"
+          // the same markers in German, French and Spanish, the other languages of our evaluation pages
+          + "|weitere (themen|artikel|beiträge|nachrichten|informationen)|mehr (zum thema|aus|zu|dazu)\\b"
+          + "|ähnliche (artikel|beiträge)|empfohlene beiträge|das könnte sie auch interessieren|auch interessant"
+          + "|(bisher )?keine kommentare|kommentare?\\b.{0,20}$|artikel teilen|jetzt teilen"
+          + "|articles? (les plus lus|similaires|recommandés)|à lire aussi|lire aussi|sur le même sujet"
+          + "|vos réactions|commentaires?\\b.{0,20}$|leer más|artículos relacionados|comentarios\\b.{0,20}$)");
   private static final Pattern CREDIT = Pattern.compile(
       "(?i)(photograph|photo|image|picture|illustration|video|graphic)( credit)?s?:|getty images|shutterstock"
+          + "|cr[ée]dits? photos?\\s?:|\\b(foto|fotos|bild|titelbild|bildquelle)\\s?:"
           + "|\\bvia (reuters|ap|afp|getty|epa|bloomberg|tass)\\b|/(afp|ap|reuters|epa)\\b"
           + "|^\\s*(ap|afp|reuters|epa|tass|getty)( photo)?\\s*$");
   private static final Pattern CAPTION_START = Pattern.compile(
@@ -37,11 +44,13 @@ public final class TextCleaner {
       "(?i)^(source|via|originally published (?:by|in|at|on)|this (?:article|story) (?:first )?appeared (?:in|on)"
           + "|translated from)\\s*:?\\s+(.{2,80})$");
   private static final Pattern TIMESTAMP = Pattern.compile(
-      "(?i)^(published|posted|updated|last updated|first published)\\b.{0,60}$");
+      "(?i)^((published|posted|updated|last updated|first published|aktualisiert|veröffentlicht|publié"
+          + "|mis à jour)\\b.{0,60}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}( \\d{1,2}:\\d{2})?( uhr)?)$");
   private static final Pattern PROMO = Pattern.compile(
       "(?i)\\b(subscribe|sign up|newsletter|follow us|share (this|on)|click here|advertisement|sponsored"
           + "|download (our|the) app|support (our|independent) journalism|donate|cookie|log ?in|register now"
-          + "|would love your thoughts|please comment|your email address)\\b");
+          + "|would love your thoughts|please comment|your email address|anmelden|abonnieren|jetzt registrieren"
+          + "|s'abonner|abonnez-vous|inscrivez-vous|affiliate ?link|anzeige)\\b");
   private static final Pattern COMMENT_META = Pattern.compile(
       "(?i)^(reply( to)?\\b.{0,40}|\\d+ (second|minute|hour|day|week|month|year)s? ago|report abuse|like|reply)$");
   private static final Pattern BREADCRUMB = Pattern.compile(
@@ -57,6 +66,15 @@ public final class TextCleaner {
    * among the lines above the first paragraph of prose.
    */
   public Cleaned clean(String raw, String knownTitle) {
+    return clean(raw, knownTitle, false);
+  }
+
+  /**
+   * With {@code fromHtml}, the lines are the blocks of an extracted main-content container: page headers and
+   * non-prose lines there are subheadings and list items, not scraping debris, so only the explicit noise rules
+   * apply (credits, captions, bylines, promotions, comment threads, repeated titles).
+   */
+  public Cleaned clean(String raw, String knownTitle, boolean fromHtml) {
     List<String> lines = lines(raw);
     List<Removed> removed = new ArrayList<>();
     int n = lines.size();
@@ -173,6 +191,8 @@ public final class TextCleaner {
         reason[i] = "repeated title";
       } else if (normTitle != null && i < firstProse && nl.endsWith(normTitle)) {
         reason[i] = "breadcrumb";
+      } else if (fromHtml) {
+        continue;
       } else if (i < firstProse && (wordCount(line) < 8 || i < titleAt)) {
         reason[i] = "page header";
         if (outlet == null && looksLikeName(line)) {
