@@ -82,6 +82,10 @@ public final class HtmlExtractor {
         continue;
       }
       String tag = e.normalName();
+      boolean container = tag.equals("aside") || tag.equals("footer") || tag.equals("nav") || tag.equals("form");
+      if (container && e.text().length() > total * 0.4 && linkDensity(e) < 0.3) {
+        continue; // an unclosed <aside> or a form wrapping the page swallows the article in the DOM: keep it
+      }
       if (DROP_TAGS.contains(tag) || e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))
           || e.attr("style").replace(" ", "").contains("display:none")) {
         keep(removed, e, tag.equals("nav") || tag.equals("menu") ? "navigation" : tag.equals("footer")
