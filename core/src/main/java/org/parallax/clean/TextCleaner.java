@@ -27,7 +27,10 @@ public final class TextCleaner {
           + "|ähnliche (artikel|beiträge)|empfohlene beiträge|das könnte sie auch interessieren|auch interessant"
           + "|(bisher )?keine kommentare|kommentare?\\b.{0,20}$|artikel teilen|jetzt teilen"
           + "|articles? (les plus lus|similaires|recommandés)|à lire aussi|lire aussi|sur le même sujet"
-          + "|vos réactions|commentaires?\\b.{0,20}$|leer más|artículos relacionados|comentarios\\b.{0,20}$)");
+          + "|vos réactions|commentaires?\\b.{0,20}$|leer más|artículos relacionados|comentarios\\b.{0,20}$"
+          // "read also" in the common European languages
+          + "|see also|lesen sie auch|siehe auch|empfehlungen aus|zobacz (też|także)|czytaj (też|także|więcej)"
+          + "|leggi anche|lee también|ver también|lire la suite)");
   private static final Pattern CREDIT = Pattern.compile(
       "(?i)(photograph|photo|image|picture|illustration|video|graphic)( credit)?s?:|getty images|shutterstock"
           + "|cr[ée]dits? photos?\\s?:|\\b(foto|fotos|bild|titelbild|bildquelle)\\s?:"
@@ -50,7 +53,7 @@ public final class TextCleaner {
       "(?i)\\b(subscribe|sign up|newsletter|follow us|share (this|on)|click here|advertisement|sponsored"
           + "|download (our|the) app|support (our|independent) journalism|donate|cookie|log ?in|register now"
           + "|would love your thoughts|please comment|your email address|anmelden|abonnieren|jetzt registrieren"
-          + "|s'abonner|abonnez-vous|inscrivez-vous|affiliate ?link|anzeige)\\b");
+          + "|s'abonner|abonnez-vous|inscrivez-vous|affiliate ?link|anzeige|einloggen|kommentieren|last modified)\\b");
   private static final Pattern COMMENT_META = Pattern.compile(
       "(?i)^(reply( to)?\\b.{0,40}|\\d+ (second|minute|hour|day|week|month|year)s? ago|report abuse|like|reply)$");
   private static final Pattern BREADCRUMB = Pattern.compile(

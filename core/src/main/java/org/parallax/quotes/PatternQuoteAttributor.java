@@ -277,14 +277,7 @@ public final class PatternQuoteAttributor {
     return null;
   }
 
-  /** Keeps the last person-like name run of a phrase; runs that are places or bodies are not persons. */
-  private String personOrNull(String run, String previous) {
-    String stripped = stripRolePrefix(run);
-    if (stripped.isEmpty() || sides.isPlaceOrBody(stripped)) {
-      return previous;
-    }
-    return stripped;
-  }
+
 
   /** Noun phrase ending at {@code end} (inclusive) going left, with an appositive ("the adviser, Jake Sullivan,"). */
   private int[] npLeft(List<Token> t, int end, List<Span> quotes) {
