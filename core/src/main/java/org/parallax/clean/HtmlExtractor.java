@@ -29,9 +29,9 @@ public final class HtmlExtractor {
   private static final Pattern BOILERPLATE = Pattern.compile(
       "(?i)(^|[-_ ])(comments?|share|sharing|social|related|recommend(ed|ations)?|newsletter|subscri(be|ption)"
           + "|promo|advert(isement)?|ads?|sponsor(ed)?|cookies?|consent|breadcrumbs?|nav|navbar|navigation|menu"
-          + "|footer|sidebar|widget|popup|modal|banner|tags|tag-?list|author-?bio|more-?stories|most-?(read|popular)"
-          + "|trending|outbrain|taboola|paywall|toolbar|skip|print|login|signup|teaser|pagination|caption"
-          + "|credit|copyright|disclaimer|rating|meta|byline|dateline|timestamp)($|[-_ ])");
+          + "|footer|sidebar|widget|popup|modal|banner|tag-?list|author-?bio|more-?stories|most-?(read|popular)"
+          + "|trending|outbrain|taboola|paywall|toolbar|login|signup|pagination|caption|credit|copyright"
+          + "|disclaimer|byline|dateline|timestamp)($|[-_ ])");
   /** Class names that say "this is the article text" outright; they win over any boilerplate word beside them. */
   private static final Pattern STRONG_POSITIVE = Pattern.compile(
       "(?i)(article|story|entry|post|main|page|news)[-_]?(content|body|text)|articlebody|content[-_]?(main|body)"
@@ -65,7 +65,15 @@ public final class HtmlExtractor {
 
     List<Removed> removed = new ArrayList<>();
     Element body = doc.body() == null ? doc : doc.body();
-    prune(body, removed);
+    Element original = body.clone();
+    int before = body.text().length();
+    prune(body, removed, true);
+    if (body.text().length() < Math.min(200, before / 10)) {
+      // Class-name pruning ate the page (utility classes can look like boilerplate): prune by tag only.
+      body = original;
+      removed.clear();
+      prune(body, removed, false);
+    }
     Element main = chooseMain(body);
     List<String> lines = new ArrayList<>();
     collect(main, lines);
@@ -75,16 +83,17 @@ public final class HtmlExtractor {
     return new Page(title, outlet, blankToNull(url), shortDate(date), blankToNull(byline), lines, removed);
   }
 
-  private void prune(Element root, List<Removed> removed) {
+  private void prune(Element root, List<Removed> removed, boolean byClass) {
     int total = root.text().length();
     for (Element e : new ArrayList<>(root.getAllElements())) {
       if (e == root || e.parent() == null) {
         continue;
       }
       String tag = e.normalName();
-      boolean container = tag.equals("aside") || tag.equals("footer") || tag.equals("nav") || tag.equals("form");
-      if (container && e.text().length() > total * 0.4 && linkDensity(e) < 0.3) {
-        continue; // an unclosed <aside> or a form wrapping the page swallows the article in the DOM: keep it
+      boolean container = tag.equals("aside") || tag.equals("footer") || tag.equals("nav") || tag.equals("form")
+          || tag.equals("header") || tag.equals("menu") || tag.equals("noscript");
+      if (container && holdsProse(e, total)) {
+        continue; // an unclosed <aside>, or a form wrapping the whole page, swallows the article in the DOM
       }
       if (DROP_TAGS.contains(tag) || e.hasAttr("hidden") || "true".equals(e.attr("aria-hidden"))
           || e.attr("style").replace(" ", "").contains("display:none")) {
@@ -103,7 +112,7 @@ public final class HtmlExtractor {
         continue;
       }
       String marker = e.className() + " " + e.id() + " " + e.attr("role") + " " + e.attr("itemprop");
-      if (!tag.equals("body") && !tag.equals("html") && !tag.equals("article") && !tag.equals("main")
+      if (byClass && !tag.equals("body") && !tag.equals("html") && !tag.equals("article") && !tag.equals("main")
           && BOILERPLATE.matcher(marker).find() && !STRONG_POSITIVE.matcher(marker).find()
           && e.text().length() < total * 0.4) {
         keep(removed, e, "boilerplate block (" + clip(marker.strip()) + ")");
@@ -189,7 +198,7 @@ public final class HtmlExtractor {
       return article != null ? article : body;
     }
     if (holder != body && holder != best && isAncestor(holder, best)) {
-      return holder;
+      return withTextSiblings(holder, subtree, total);
     }
     // Keep siblings that look like more of the same article (split containers are common).
     Element parent = best.parent();
@@ -208,6 +217,40 @@ public final class HtmlExtractor {
       }
     }
     return best;
+  }
+
+  /** The holder plus its siblings that carry a real share of the scored text (a lead in its own block). */
+  private static Element withTextSiblings(Element holder, Map<Element, Double> subtree, double total) {
+    // Climb single-child wrappers first: the sibling blocks sit beside the outermost wrapper of the holder.
+    double own = subtree.getOrDefault(holder, 0.0);
+    while (holder.parent() != null && subtree.getOrDefault(holder.parent(), 0.0) <= own + 1e-9
+        && holder.parent().parent() != null && !holder.parent().normalName().equals("body")) {
+      holder = holder.parent();
+    }
+    Element parent = holder.parent();
+    if (parent == null) {
+      return holder;
+    }
+    Element wrapper = new Element("div");
+    boolean extra = false;
+    for (Element sib : parent.children()) {
+      if (sib == holder || (subtree.getOrDefault(sib, 0.0) >= 0.05 * total && linkDensity(sib) < 0.35)) {
+        wrapper.appendChild(sib.clone());
+        extra |= sib != holder;
+      }
+    }
+    return extra ? wrapper : holder;
+  }
+
+  /** Several real paragraphs, or most of the page's text with few links. */
+  private static boolean holdsProse(Element e, int total) {
+    int paragraphs = 0;
+    for (Element p : e.select("p")) {
+      if (p.text().length() > 150 && linkDensity(p) < 0.3) {
+        paragraphs++;
+      }
+    }
+    return paragraphs >= 3 || (e.text().length() > total * 0.4 && linkDensity(e) < 0.3);
   }
 
   private static boolean isAncestor(Element ancestor, Element e) {

@@ -205,6 +205,20 @@ public final class TextCleaner {
         reason[i] = "headline of a related article or label";
       }
     }
+    if (fromHtml) {
+      // Short labels after the last paragraph of prose are the page's tail (tags, share bars, "more" links).
+      int lastProse = -1;
+      for (int i = 0; i < n; i++) {
+        if (reason[i] == null && isProse(lines.get(i))) {
+          lastProse = i;
+        }
+      }
+      for (int i = lastProse + 1; i < n && lastProse >= 0; i++) {
+        if (reason[i] == null && !isSubheading(lines.get(i)) && wordCount(lines.get(i)) < 12) {
+          reason[i] = "label after the article";
+        }
+      }
+    }
     // Repeated paragraphs (captions and pull quotes printed twice).
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < n; i++) {

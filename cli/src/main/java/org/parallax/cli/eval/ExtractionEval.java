@@ -123,7 +123,7 @@ public final class ExtractionEval implements Callable<Integer> {
         if (text.contains(without.asText())) {
           fp++;
           if (misses-- > 0) {
-            out.println("KEPT   " + file + " :: " + without.asText());
+            out.println("KEPT   " + file + " @" + (100 * text.indexOf(without.asText()) / Math.max(1, text.length())) + "% :: " + without.asText());
           }
         }
       }
