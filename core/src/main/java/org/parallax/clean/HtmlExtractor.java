@@ -75,6 +75,11 @@ public final class HtmlExtractor {
       prune(body, removed, false);
     }
     Element main = chooseMain(body);
+    // An explicit <article> around the chosen block is the author's own statement of where the text is.
+    Element article = main.closest("article");
+    if (article != null && article != main && linkDensity(article) < 0.3) {
+      main = article;
+    }
     List<String> lines = new ArrayList<>();
     collect(main, lines);
     if (lines.isEmpty() && main != body) {
@@ -234,12 +239,22 @@ public final class HtmlExtractor {
     Element wrapper = new Element("div");
     boolean extra = false;
     for (Element sib : parent.children()) {
-      if (sib == holder || (subtree.getOrDefault(sib, 0.0) >= 0.05 * total && linkDensity(sib) < 0.35)) {
+      if (sib == holder || ((subtree.getOrDefault(sib, 0.0) >= 0.05 * total || hasGoodParagraph(sib))
+          && linkDensity(sib) < 0.35)) {
         wrapper.appendChild(sib.clone());
         extra |= sib != holder;
       }
     }
     return extra ? wrapper : holder;
+  }
+
+  private static boolean hasGoodParagraph(Element e) {
+    for (Element p : e.select("p")) {
+      if (isGoodParagraph(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Several real paragraphs, or most of the page's text with few links. */
