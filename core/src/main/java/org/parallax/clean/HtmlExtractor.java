@@ -305,7 +305,7 @@ public final class HtmlExtractor {
         boolean block = TEXT_BLOCKS.contains(tag) || (BLOCK_TAGS.contains(tag) && isBlockish(e));
         if (block) {
           flush(buf, out);
-          if (TEXT_BLOCKS.contains(tag) && linkDensity(e) > 0.6 && e.text().length() < 200) {
+          if (linkDensity(e) > 0.5 && e.text().length() < 600) {
             continue; // link lists: menus, tags, related headlines
           }
           walk(e, buf, out);

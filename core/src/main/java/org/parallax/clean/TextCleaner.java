@@ -218,6 +218,11 @@ public final class TextCleaner {
           reason[i] = "label after the article";
         }
       }
+      for (int i = 0; i < firstProse; i++) {
+        if (reason[i] == null && !isSubheading(lines.get(i)) && wordCount(lines.get(i)) < 4) {
+          reason[i] = "label before the article";
+        }
+      }
     }
     // Repeated paragraphs (captions and pull quotes printed twice).
     Set<String> seen = new HashSet<>();
