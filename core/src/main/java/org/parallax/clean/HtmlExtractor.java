@@ -82,6 +82,26 @@ public final class HtmlExtractor {
     }
     List<String> lines = new ArrayList<>();
     collect(main, lines);
+    if (main.parent() != null) {
+      // Paragraphs of real prose outside the chosen container (a lead in its own block): add them in page order.
+      List<String> leading = new ArrayList<>();
+      List<String> after = new ArrayList<>();
+      boolean seenMain = false;
+      for (Element p : body.select("p, " + main.cssSelector())) {
+        if (p == main) {
+          seenMain = true;
+          continue;
+        }
+        if (isAncestor(main, p) || !isGoodParagraph(p) || p.text().length() < 100) {
+          continue;
+        }
+        (seenMain ? after : leading).add(p.text().replace('\u00A0', ' ').replaceAll("\\s+", " ").strip());
+      }
+      List<String> all = new ArrayList<>(leading);
+      all.addAll(lines);
+      all.addAll(after);
+      lines = all;
+    }
     if (lines.isEmpty() && main != body) {
       collect(body, lines);
     }

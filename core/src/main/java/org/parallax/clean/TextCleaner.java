@@ -58,6 +58,10 @@ public final class TextCleaner {
       "(?i)^(reply( to)?\\b.{0,40}|\\d+ (second|minute|hour|day|week|month|year)s? ago|report abuse|like|reply)$");
   private static final Pattern BREADCRUMB = Pattern.compile(
       "^[^.!?|]{1,40}(\\s[›»>/]\\s[^.!?|]{1,40}){1,6}$");
+  private static final Pattern LABEL = Pattern.compile(
+      "(?i)^(\\d+ min(ute)?s? read|reading time.{0,20}|lesezeit.{0,20}|table of contents|contents|inhaltsverzeichnis"
+          + "|inhalt|sommaire|publikation:?|veröffentlichung:?|aktuell|print( this)?( recipe| article)?|drucken"
+          + "|teilen|share|advertisement|anzeige|werbung|publicité)$");
   private static final Pattern TERMINAL = Pattern.compile("[.!?…\"”’»):;]$");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
   private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for",
@@ -129,6 +133,8 @@ public final class TextCleaner {
         reason[i] = "promotion or sign-up prompt";
       } else if (COMMENT_META.matcher(line).find()) {
         reason[i] = "comment widget";
+      } else if (LABEL.matcher(line).find()) {
+        reason[i] = "page label";
       }
     }
 

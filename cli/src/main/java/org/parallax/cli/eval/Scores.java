@@ -19,7 +19,7 @@ record Scores(long tp, long fp, long fn) {
   }
 
   String line(String label) {
-    return String.format(Locale.ROOT, "%-28s P %.3f  R %.3f  F1 %.3f   (tp %d, fp %d, fn %d)", label, precision(),
+    return String.format(Locale.ROOT, "%-28s P %.3f  R %.3f  F1 %.4f   (tp %d, fp %d, fn %d)", label, precision(),
         recall(), f1(), tp, fp, fn);
   }
 }
