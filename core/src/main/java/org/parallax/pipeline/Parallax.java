@@ -212,9 +212,12 @@ public final class Parallax implements AutoCloseable {
         .detect(english, vectors));
     List<Coverage> coverage = english.size() < 2 ? List.of()
         : new CoverageAnalyzer().coverage(new ArrayList<>(byId.keySet()), alignment.groups());
-    List<SummarySentence> summary = timed(times, "summary",
-        () -> new NeutralSummarizer(config.summarySentences()).summarize(alignment, vectors, byId, reuse));
     var groups = markConflicted(alignment, conflicts);
+    java.util.Set<String> contested = new java.util.HashSet<>();
+    groups.stream().filter(org.parallax.model.ClaimGroup::conflicted).forEach(g -> contested.add(g.id()));
+    List<SummarySentence> summary = timed(times, "summary",
+        () -> new NeutralSummarizer(config.summarySentences()).summarize(alignment, vectors, byId, reuse,
+            contested));
     List<ArticleReport> articles = new ArrayList<>();
     for (AnalyzedArticle a : all) {
       Article r = a.article();

@@ -117,7 +117,11 @@ public final class HtmlReport {
             .append("</span> ").append(esc(g.text())).append("</td>");
         for (ArticleReport a : r.articles()) {
           Evidence ev = g.evidence().stream().filter(e -> e.article().equals(a.id())).findFirst().orElse(null);
-          if (ev == null) {
+          Evidence against = ev == null ? conflictingStatement(r, g, a.id()) : null;
+          if (against != null) {
+            h.append("<td class=\"cell conflict\" title=\"").append(esc(against.sentence()))
+                .append("\">✖</td>");
+          } else if (ev == null) {
             h.append("<td class=\"cell silent\" title=\"silent\">—</td>");
           } else {
             boolean conflict = inConflict(r, ev);
@@ -152,6 +156,22 @@ public final class HtmlReport {
       }
     });
     h.append("</ul>");
+  }
+
+  /** A statement of {@code article} in a conflict that involves this claim, when the article states it otherwise. */
+  private static Evidence conflictingStatement(Report r, ClaimGroup g, String article) {
+    for (Conflict c : r.conflicts()) {
+      boolean involvesGroup = c.statements().stream().anyMatch(s -> g.evidence().stream()
+          .anyMatch(e -> e.article().equals(s.article()) && e.index() == s.index()));
+      if (involvesGroup) {
+        for (Evidence s : c.statements()) {
+          if (s.article().equals(article)) {
+            return s;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   private static boolean inConflict(Report r, Evidence ev) {
@@ -242,14 +262,16 @@ public final class HtmlReport {
   }
 
   private static void reuse(StringBuilder h, Report r) {
-    h.append("<h2 id=\"reuse\">Reuse between articles</h2><table><tr><th>Pair</th><th>Shared</th>")
-        .append("<th>Verbatim (5-gram)</th><th>Evidence</th></tr>");
+    h.append("<h2 id=\"reuse\">Reuse between articles</h2><p class=\"muted\">Shared: sentences of the shorter ")
+        .append("article found, in order, reworded or verbatim, in the other.</p><table><tr><th>Pair</th>")
+        .append("<th>Relation</th><th>Shared</th><th>Verbatim (5-gram)</th><th>Evidence</th></tr>");
     for (Reuse u : r.reuse()) {
       h.append("<tr><td>").append(esc(u.a())).append(" ↔ ").append(esc(u.b()));
       if (u.source() != null) {
         h.append("<br><span class=\"muted\">earlier: ").append(esc(u.source())).append("</span>");
       }
-      h.append("</td><td>").append(Math.round(u.similarity() * 100)).append("%</td><td>")
+      h.append("</td><td>").append(esc(u.kind())).append("</td><td>").append(Math.round(u.similarity() * 100))
+          .append("%</td><td>")
           .append(Math.round(u.lexical() * 100)).append("%</td><td>");
       if (!u.passages().isEmpty()) {
         h.append("<details><summary>").append(u.passages().size()).append(" passages</summary>");

@@ -15,7 +15,7 @@ import org.parallax.model.Reuse;
 import org.parallax.model.SummarySentence;
 
 /**
- * Extractive neutral summary: takes claim groups in order of agreement (consensus, then partial), and for each the
+ * Extractive neutral summary: takes uncontested claim groups in order of agreement (consensus, then partial), and for each the
  * wording from any outlet that has no loaded term, no quotation, no first or second person and a plain length; skips
  * groups too close to a sentence already chosen. Every sentence cites all articles of its group.
  */
@@ -32,7 +32,8 @@ public final class NeutralSummarizer {
   }
 
   public List<SummarySentence> summarize(ClaimAligner.Alignment alignment, ClaimVectors vectors,
-                                         Map<String, AnalyzedArticle> articles, List<Reuse> reuse) {
+                                         Map<String, AnalyzedArticle> articles, List<Reuse> reuse,
+                                         java.util.Set<String> contested) {
     List<SummarySentence> out = new ArrayList<>();
     List<Claim> chosen = new ArrayList<>();
     boolean crossSource = articles.size() > 1;
@@ -44,8 +45,8 @@ public final class NeutralSummarizer {
         if (out.size() >= maxSentences) {
           return out;
         }
-        if (g.status() != wanted || (wanted == ClaimStatus.UNIQUE && out.size() >= 3)) {
-          continue;
+        if (g.status() != wanted || (wanted == ClaimStatus.UNIQUE && out.size() >= 3) || contested.contains(g.id())) {
+          continue; // a contested claim is reported under conflicts, not stated as fact
         }
         if (wanted == ClaimStatus.PARTIAL && independentSources(g.articles(), reuse) < 2) {
           continue; // two copies of one wire story are one source, not agreement

@@ -144,6 +144,7 @@ class ExampleCorpusTest {
     assertTrue(first.sentence().contains("48-hour"), first.toString());
     for (SummarySentence s : report.summary()) {
       assertTrue(s.articles().size() >= 2, s.toString());
+      assertFalse(s.sentence().contains("1,200"), "the contested number of strikers is no summary fact: " + s);
       assertFalse(s.sentence().contains("“"), s.toString());
       for (String loaded : List.of("greedy", "fat cats", "militant", "radical", "hostage", "scab")) {
         assertFalse(s.sentence().toLowerCase().contains(loaded), s.toString());
