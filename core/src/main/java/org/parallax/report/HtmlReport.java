@@ -41,7 +41,8 @@ public final class HtmlReport {
       blockquote{margin:6px 0;padding:4px 12px;border-left:3px solid #9aa7bd;background:#fafbfc}
       details summary{cursor:pointer;color:#475467}.removed li{color:#98a2b3;font-size:13px}
       .body p{margin:8px 0}.loaded{background:#ffe3b3}.grid{display:grid;grid-template-columns:1fr 1fr;gap:14px}
-      code{font-size:12px}
+      code{font-size:12px}table.matrix td.claim{min-width:340px;width:45%}
+      table.matrix th.outlet{max-width:120px;overflow-wrap:anywhere;font-size:12px}
       """;
 
   public String render(Report r) {
@@ -106,14 +107,18 @@ public final class HtmlReport {
     if (shared.isEmpty()) {
       h.append("<p class=\"muted\">No claim is shared by two outlets.</p>");
     } else {
-      h.append("<table><tr><th>Claim</th>");
+      h.append("<table class=\"matrix\"><tr><th>Claim</th>");
       for (ArticleReport a : r.articles()) {
-        h.append("<th>").append(esc(a.outlet())).append("<br><span class=\"muted\">").append(esc(a.id()))
-            .append("</span></th>");
+        h.append("<th class=\"outlet\">").append(esc(a.outlet()));
+        if (!a.outlet().equals(a.id())) {
+          h.append("<br><span class=\"muted\">").append(esc(a.id())).append("</span>");
+        }
+        h.append("</th>");
       }
       h.append("</tr>");
       for (ClaimGroup g : shared) {
-        h.append("<tr><td><span class=\"tag ").append(g.status().label()).append("\">").append(g.status().label())
+        h.append("<tr><td class=\"claim\"><span class=\"tag ").append(g.status().label()).append("\">")
+            .append(g.status().label())
             .append("</span> ").append(esc(g.text())).append("</td>");
         for (ArticleReport a : r.articles()) {
           Evidence ev = g.evidence().stream().filter(e -> e.article().equals(a.id())).findFirst().orElse(null);
