@@ -34,20 +34,51 @@ public final class InputReader {
   public IngestResult read(List<Path> paths) {
     List<Document> docs = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
-    for (Path p : paths) {
-      if (!Files.exists(p)) {
-        skipped.add(new Skipped(p.toString(), "no such file or directory"));
-      } else if (Files.isDirectory(p)) {
-        readFolder(p, docs, skipped);
-      } else {
-        readFile(p, docs, skipped);
-      }
-    }
+    stream(paths, docs::add, skipped::add);
     return new IngestResult(uniqueIds(docs), skipped);
   }
 
-  private void readFolder(Path dir, List<Document> docs, List<Skipped> skipped) {
-    int before = docs.size();
+  /**
+   * Reads the inputs one document at a time, for corpora too large to hold: each document and each skipped
+   * input goes to its consumer as soon as it is read. Ids are not made unique here (the store does that).
+   */
+  public void stream(List<Path> paths, java.util.function.Consumer<Document> docs,
+                     java.util.function.Consumer<Skipped> skipped) {
+    Sink sink = new Sink(docs, skipped);
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        sink.skip(new Skipped(p.toString(), "no such file or directory"));
+      } else if (Files.isDirectory(p)) {
+        readFolder(p, sink);
+      } else {
+        readFile(p, sink);
+      }
+    }
+  }
+
+  /** Where read documents and skipped inputs go, counting documents so a folder can tell it held none. */
+  private static final class Sink {
+    final java.util.function.Consumer<Document> docs;
+    final java.util.function.Consumer<Skipped> skipped;
+    long count;
+
+    Sink(java.util.function.Consumer<Document> docs, java.util.function.Consumer<Skipped> skipped) {
+      this.docs = docs;
+      this.skipped = skipped;
+    }
+
+    void add(Document d) {
+      count++;
+      docs.accept(d);
+    }
+
+    void skip(Skipped s) {
+      skipped.accept(s);
+    }
+  }
+
+  private void readFolder(Path dir, Sink sink) {
+    long before = sink.count;
     List<Path> files;
     try (Stream<Path> walk = Files.walk(dir)) {
       files = walk.filter(Files::isRegularFile)
@@ -55,45 +86,70 @@ public final class InputReader {
           .sorted()
           .toList();
     } catch (IOException e) {
-      skipped.add(new Skipped(dir.toString(), "cannot list folder: " + e.getMessage()));
+      sink.skip(new Skipped(dir.toString(), "cannot list folder: " + e.getMessage()));
       return;
     }
     for (Path f : files) {
-      readFile(f, docs, skipped);
+      readFile(f, sink);
     }
-    if (docs.size() == before) {
-      skipped.add(new Skipped(dir.toString(), "folder holds no readable articles (.txt, .html, .htm, .json, .jsonl)"));
+    if (sink.count == before) {
+      sink.skip(new Skipped(dir.toString(),
+          "folder holds no readable articles (.txt, .html, .htm, .json, .jsonl, .jsonl.gz)"));
     }
   }
 
-  private void readFile(Path file, List<Document> docs, List<Skipped> skipped) {
+  private void readFile(Path file, Sink sink) {
     String name = file.getFileName().toString();
     String ext = extension(name);
     String where = file.toString();
     try {
       long size = Files.size(file);
-      boolean lines = ext.equals("jsonl") || ext.equals("json");
+      boolean gz = ext.equals("gz") && name.toLowerCase(Locale.ROOT).matches(".*\\.jsonl?\\.gz");
+      boolean lines = ext.equals("jsonl") || ext.equals("json") || gz;
       long limit = lines ? config.maxJsonlFileBytes() : config.maxFileBytes();
       if (size > limit) {
-        skipped.add(new Skipped(where, "file too large: " + megabytes(size) + " exceeds the " + megabytes(limit)
+        sink.skip(new Skipped(where, "file too large: " + megabytes(size) + " exceeds the " + megabytes(limit)
             + " limit for one " + (lines ? "JSON file" : "article")));
         return;
       }
       if (size == 0) {
-        skipped.add(new Skipped(where, "empty file"));
+        sink.skip(new Skipped(where, "empty file"));
+        return;
+      }
+      if (gz) {
+        readJsonLines(file, new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16), sink);
         return;
       }
       switch (ext) {
-        case "txt", "text" -> docs.add(single(file, Document.Format.TEXT));
-        case "html", "htm", "xhtml" -> docs.add(single(file, Document.Format.HTML));
-        case "jsonl", "json" -> readJsonFile(file, docs, skipped);
-        default -> skipped.add(new Skipped(where,
-            "unsupported file type '." + ext + "' (expected .txt, .html, .htm, .json or .jsonl)"));
+        case "txt", "text" -> sink.add(single(file, Document.Format.TEXT));
+        case "html", "htm", "xhtml" -> sink.add(single(file, Document.Format.HTML));
+        case "jsonl", "json" -> readJsonFile(file, sink);
+        default -> sink.skip(new Skipped(where,
+            "unsupported file type '." + ext + "' (expected .txt, .html, .htm, .json, .jsonl or .jsonl.gz)"));
       }
     } catch (BadInputException e) {
-      skipped.add(new Skipped(where, e.getMessage()));
+      sink.skip(new Skipped(where, e.getMessage()));
+    } catch (java.util.zip.ZipException e) {
+      sink.skip(new Skipped(where, "not a valid gzip file: " + e.getMessage()));
     } catch (IOException e) {
-      skipped.add(new Skipped(where, "cannot read: " + e.getMessage()));
+      sink.skip(new Skipped(where, "cannot read: " + e.getMessage()));
+    }
+  }
+
+  /** JSON Lines from a (decompressing) stream; a stream that ends early is reported with what was read. */
+  private void readJsonLines(Path file, InputStream in, Sink sink) throws IOException {
+    int lineNo = 0;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        lineNo++;
+        if (!line.isBlank()) {
+          parseRecord(line, file, "line " + lineNo, sink);
+        }
+      }
+    } catch (java.io.EOFException e) {
+      sink.skip(new Skipped(file.toString(), "truncated gzip: the file ends inside line " + (lineNo + 1)
+          + "; the " + lineNo + " lines before it were read"));
     }
   }
 
@@ -106,7 +162,7 @@ public final class InputReader {
     return new Document(baseName(file), file.toString(), format, d.text(), null, null, null, null, d.note());
   }
 
-  private void readJsonFile(Path file, List<Document> docs, List<Skipped> skipped) throws IOException {
+  private void readJsonFile(Path file, Sink sink) throws IOException {
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(8192);
@@ -126,7 +182,7 @@ public final class InputReader {
       int i = 0;
       for (JsonNode n : root) {
         i++;
-        addRecord(n, file, "item " + i, docs, skipped);
+        addRecord(n, file, "item " + i, sink);
       }
       return;
     }
@@ -150,10 +206,10 @@ public final class InputReader {
           pending.append(line).append('\n');
           continue;
         }
-        parseRecord(line, file, "line " + lineNo, docs, skipped);
+        parseRecord(line, file, "line " + lineNo, sink);
       }
       if (pending != null) {
-        parseRecord(pending.toString(), file, "line " + pendingStart, docs, skipped);
+        parseRecord(pending.toString(), file, "line " + pendingStart, sink);
       }
     }
   }
@@ -163,37 +219,37 @@ public final class InputReader {
     return t.startsWith("{") && t.endsWith("}");
   }
 
-  private void parseRecord(String json, Path file, String where, List<Document> docs, List<Skipped> skipped) {
+  private void parseRecord(String json, Path file, String where, Sink sink) {
     JsonNode n;
     try {
       n = JSON.readTree(json);
     } catch (JsonProcessingException e) {
       String msg = e.getOriginalMessage();
       String what = msg != null && msg.contains("end-of-input") ? "truncated JSON" : "invalid JSON";
-      skipped.add(new Skipped(file + ":" + where.replace("line ", ""), where + ": " + what + " (" + msg + ")"));
+      sink.skip(new Skipped(file + ":" + where.replace("line ", ""), where + ": " + what + " (" + msg + ")"));
       return;
     }
-    addRecord(n, file, where, docs, skipped);
+    addRecord(n, file, where, sink);
   }
 
-  private void addRecord(JsonNode n, Path file, String where, List<Document> docs, List<Skipped> skipped) {
+  private void addRecord(JsonNode n, Path file, String where, Sink sink) {
     String loc = file + ":" + where.replaceAll("^(line|item) ", "");
     if (n == null || !n.isObject()) {
-      skipped.add(new Skipped(loc, where + ": not a JSON object"));
+      sink.skip(new Skipped(loc, where + ": not a JSON object"));
       return;
     }
     String text = str(n, "text");
     String html = str(n, "html");
     if ((text == null || text.isBlank()) && (html == null || html.isBlank())) {
-      skipped.add(new Skipped(loc, where + ": no 'text' or 'html' field"));
+      sink.skip(new Skipped(loc, where + ": no 'text' or 'html' field"));
       return;
     }
     String id = str(n, "id");
     if (id == null || id.isBlank()) {
-      id = baseName(file) + "-" + where.replaceAll("\\D", "");
+      id = baseName(file).replaceFirst("\\.jsonl?$", "") + "-" + where.replaceAll("\\D", "");
     }
     Document.Format format = text != null && !text.isBlank() ? Document.Format.TEXT : Document.Format.HTML;
-    docs.add(new Document(id, loc, format, format == Document.Format.TEXT ? text : html, str(n, "title"),
+    sink.add(new Document(id, loc, format, format == Document.Format.TEXT ? text : html, str(n, "title"),
         str(n, "outlet"), str(n, "url"), str(n, "date"), null));
   }
 

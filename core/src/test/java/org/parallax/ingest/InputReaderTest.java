@@ -81,6 +81,31 @@ class InputReaderTest {
   }
 
   @Test
+  void gzippedJsonLinesAreStreamedAndATruncatedGzipKeepsWhatWasRead() throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      lines.append("{\"id\": \"r").append(i).append("\", \"text\": \"Article number ").append(i)
+          .append(" about the strike, with enough words to take some room in the file.\"}\n");
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (var gz = new java.util.zip.GZIPOutputStream(bytes)) {
+      gz.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] whole = bytes.toByteArray();
+    Files.write(dir.resolve("full.jsonl.gz"), whole);
+    Files.write(dir.resolve("cut.jsonl.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+    List<Document> docs = new java.util.ArrayList<>();
+    List<Skipped> skipped = new java.util.ArrayList<>();
+    reader.stream(List.of(dir.resolve("full.jsonl.gz")), docs::add, skipped::add);
+    assertEquals(200, docs.size());
+    assertTrue(skipped.isEmpty(), skipped.toString());
+    docs.clear();
+    reader.stream(List.of(dir.resolve("cut.jsonl.gz")), docs::add, skipped::add);
+    assertTrue(docs.size() > 10 && docs.size() < 200, "read up to the cut: " + docs.size());
+    assertTrue(skipped.stream().anyMatch(s -> s.reason().startsWith("truncated gzip")), skipped.toString());
+  }
+
+  @Test
   void duplicateFileNamesGetDistinctIds() throws IOException {
     Path a = Files.createDirectories(dir.resolve("a"));
     Path b = Files.createDirectories(dir.resolve("b"));
