@@ -2,11 +2,13 @@ package org.parallax.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.parallax.clean.ArticleCleaner;
 import org.parallax.config.ParallaxConfig;
+import org.parallax.ingest.Document;
 import org.parallax.ingest.InputReader;
 import org.parallax.model.Article;
 import org.parallax.store.CorpusStore;
@@ -43,27 +45,32 @@ public final class IngestCommand implements Callable<Integer> {
     long[] counts = new long[4]; // read, added, duplicates, skipped
     long start = System.nanoTime();
     long[] lastReport = {start};
+    List<Document> chunk = new ArrayList<>(CHUNK);
     try (CorpusStore s = CorpusStore.open(store)) {
-      new InputReader(ParallaxConfig.defaults()).stream(paths, doc -> {
-        counts[0]++;
-        Article a;
-        try {
-          a = cleaner.clean(doc);
-        } catch (RuntimeException e) {
-          counts[3]++;
-          err.println("skipped: " + doc.path() + ": cleaning failed: " + e.getMessage());
-          return;
+      Runnable flush = () -> {
+        // Cleaning is the costly part and independent per article: do a chunk in parallel, then add in order.
+        List<Object> cleaned = chunk.parallelStream().map(d -> {
+          try {
+            return (Object) cleaner.clean(d);
+          } catch (RuntimeException e) {
+            return (Object) ("cleaning failed: " + e.getMessage());
+          }
+        }).toList();
+        for (int i = 0; i < chunk.size(); i++) {
+          Object o = cleaned.get(i);
+          if (o instanceof String problem || (o instanceof Article a0 && a0.body().isBlank())) {
+            counts[3]++;
+            err.println("skipped: " + chunk.get(i).path() + ": "
+                + (o instanceof String p ? p : "no article text left after removing boilerplate"));
+            continue;
+          }
+          CorpusStore.Added r = s.add((Article) o);
+          counts[r.added() ? 1 : 2]++;
+          if ((counts[1] + counts[2]) % batch == 0) {
+            s.commit();
+          }
         }
-        if (a.body().isBlank()) {
-          counts[3]++;
-          err.println("skipped: " + doc.path() + ": no article text left after removing boilerplate");
-          return;
-        }
-        CorpusStore.Added r = s.add(a);
-        counts[r.added() ? 1 : 2]++;
-        if ((counts[1] + counts[2]) % batch == 0) {
-          s.commit();
-        }
+        chunk.clear();
         long now = System.nanoTime();
         if (now - lastReport[0] > 2_000_000_000L) {
           lastReport[0] = now;
@@ -71,10 +78,18 @@ public final class IngestCommand implements Callable<Integer> {
               counts[1], counts[2], counts[0] / ((now - start) / 1e9));
           err.flush();
         }
+      };
+      new InputReader(ParallaxConfig.defaults()).stream(paths, doc -> {
+        counts[0]++;
+        chunk.add(doc);
+        if (chunk.size() == CHUNK) {
+          flush.run();
+        }
       }, skipped -> {
         counts[3]++;
         err.println("skipped: " + skipped.path() + ": " + skipped.reason());
       });
+      flush.run();
       s.commit();
       double secs = (System.nanoTime() - start) / 1e9;
       err.printf(Locale.ROOT, "ingest: %d read, %d added, %d already stored, %d skipped in %.1f s; store %s holds %d"
@@ -86,4 +101,6 @@ public final class IngestCommand implements Callable<Integer> {
     }
     return counts[3] == 0 ? ExitCodes.OK : ExitCodes.SOME_SKIPPED;
   }
+
+  private static final int CHUNK = 256;
 }

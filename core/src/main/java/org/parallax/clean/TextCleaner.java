@@ -90,7 +90,11 @@ public final class TextCleaner {
     String outlet = null;
     String date = null;
 
-    cutTail(lines, reason);
+    int[] wc = new int[n];
+    for (int i = 0; i < n; i++) {
+      wc[i] = wordCount(lines.get(i));
+    }
+    cutTail(lines, reason, wc);
 
     // Line-level noise.
     for (int i = 0; i < n; i++) {
@@ -98,7 +102,10 @@ public final class TextCleaner {
         continue;
       }
       String line = lines.get(i);
-      int words = wordCount(line);
+      int words = wc[i];
+      if (words > 80) {
+        continue; // long prose: none of the noise rules below is meant for it, and scanning it is costly
+      }
       Matcher m;
       if (words == 0) {
         reason[i] = "punctuation debris";
@@ -112,7 +119,7 @@ public final class TextCleaner {
       } else if (line.contains("|") && words <= 12 && !TERMINAL.matcher(line).find()) {
         reason[i] = "photo credit";
         markCaptionBefore(lines, reason, i);
-      } else if (CREDIT.matcher(line).find() || CAPTION_START.matcher(line).find()) {
+      } else if (creditAtEnd(line) || CAPTION_START.matcher(line).find()) {
         reason[i] = "photo caption";
       } else if ((m = OUTLET_BYLINE.matcher(line)).find()) {
         reason[i] = "byline";
@@ -141,7 +148,7 @@ public final class TextCleaner {
     // Title and header zone: lines above the first paragraph of prose.
     int firstProse = -1;
     for (int i = 0; i < n; i++) {
-      if (reason[i] == null && isProse(lines.get(i))) {
+      if (reason[i] == null && isProse(lines.get(i), wc[i])) {
         firstProse = i;
         break;
       }
@@ -215,7 +222,7 @@ public final class TextCleaner {
       // Short labels after the last paragraph of prose are the page's tail (tags, share bars, "more" links).
       int lastProse = -1;
       for (int i = 0; i < n; i++) {
-        if (reason[i] == null && isProse(lines.get(i))) {
+        if (reason[i] == null && isProse(lines.get(i), wc[i])) {
           lastProse = i;
         }
       }
@@ -255,7 +262,7 @@ public final class TextCleaner {
     return new Cleaned(title, body.toString(), byline, outlet, date, removed);
   }
 
-  private static void cutTail(List<String> lines, String[] reason) {
+  private static void cutTail(List<String> lines, String[] reason, int[] wc) {
     int n = lines.size();
     int total = 0;
     for (String l : lines) {
@@ -272,7 +279,7 @@ public final class TextCleaner {
         return;
       }
       before += lines.get(i).length();
-      if (isProse(line)) {
+      if (isProse(line, wc[i])) {
         proseBefore++;
       }
     }
@@ -287,6 +294,20 @@ public final class TextCleaner {
     if (j >= 0 && reason[j] == null && wordCount(lines.get(j)) <= 70 && j > 0) {
       reason[j] = "photo caption";
     }
+  }
+
+  /**
+   * A caption ends with its credit ("… on Tuesday. Photograph: AFP/Getty Images"); a paragraph that merely
+   * mentions "via Reuters" somewhere is prose.
+   */
+  private static boolean creditAtEnd(String line) {
+    Matcher m = CREDIT.matcher(line);
+    while (m.find()) {
+      if (m.start() >= line.length() - 120) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean looksLikeName(String line) {
@@ -304,8 +325,11 @@ public final class TextCleaner {
   }
 
   static boolean isProse(String line) {
-    int w = wordCount(line);
-    return (w >= 6 && TERMINAL.matcher(line.strip()).find()) || w >= 25;
+    return isProse(line, wordCount(line));
+  }
+
+  private static boolean isProse(String line, int words) {
+    return words >= 25 || (words >= 6 && TERMINAL.matcher(line.strip()).find());
   }
 
   private static boolean isHeadline(String line) {
