@@ -5,36 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parallax.testing.TestModels;
-import picocli.CommandLine;
 
 class AnalyzeCommandTest {
   @TempDir
   Path dir;
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void analysesTheExamplesWritingJsonAndHtmlWithExitZero() throws Exception {
     Path json = dir.resolve("r.json");
     Path html = dir.resolve("r.html");
-    Run r = run("analyze", TestModels.repoRoot().resolve("examples/port-strike").toString(), "--json",
+    CliRun r = CliRun.of("analyze", TestModels.repoRoot().resolve("examples/port-strike").toString(), "--json",
         json.toString(), "--html", html.toString());
     assertEquals(ExitCodes.OK, r.code(), r.err());
     JsonNode root = new ObjectMapper().readTree(json.toFile());
@@ -44,7 +29,7 @@ class AnalyzeCommandTest {
 
   @Test
   void terminalSummaryWhenNoOutputFileIsGiven() {
-    Run r = run("analyze", TestModels.repoRoot().resolve("examples/port-strike/wire-feed.jsonl").toString());
+    CliRun r = CliRun.of("analyze", TestModels.repoRoot().resolve("examples/port-strike/wire-feed.jsonl").toString());
     assertEquals(ExitCodes.OK, r.code(), r.err());
     assertTrue(r.out().contains("NEUTRAL SUMMARY") && r.out().contains("REUSE"), r.out());
   }
@@ -53,7 +38,7 @@ class AnalyzeCommandTest {
   void skippedInputsGiveExitOneAndAreNamedOnStderr() throws Exception {
     Files.copy(TestModels.repoRoot().resolve("examples/port-strike/free-market-herald.txt"), dir.resolve("a.txt"));
     Files.write(dir.resolve("b.txt"), new byte[0]);
-    Run r = run("analyze", dir.toString(), "--json", dir.resolve("out.json").toString());
+    CliRun r = CliRun.of("analyze", dir.toString(), "--json", dir.resolve("out.json").toString());
     assertEquals(ExitCodes.SOME_SKIPPED, r.code());
     assertTrue(r.err().contains("b.txt: empty file"), r.err());
   }
@@ -61,8 +46,8 @@ class AnalyzeCommandTest {
   @Test
   void nothingAnalysableGivesExitThreeAndUsageErrorsExitTwo() throws Exception {
     Files.write(dir.resolve("only.txt"), new byte[0]);
-    assertEquals(ExitCodes.NOTHING_ANALYSED, run("analyze", dir.resolve("only.txt").toString()).code());
-    assertEquals(ExitCodes.USAGE, run("analyze").code());
-    assertEquals(ExitCodes.USAGE, run("analyze", "x", "--no-such-option").code());
+    assertEquals(ExitCodes.NOTHING_ANALYSED, CliRun.of("analyze", dir.resolve("only.txt").toString()).code());
+    assertEquals(ExitCodes.USAGE, CliRun.of("analyze").code());
+    assertEquals(ExitCodes.USAGE, CliRun.of("analyze", "x", "--no-such-option").code());
   }
 }
