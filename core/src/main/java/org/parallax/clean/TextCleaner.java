@@ -109,9 +109,9 @@ public final class TextCleaner {
       Matcher m;
       if (words == 0) {
         reason[i] = "punctuation debris";
-      } else if (BREADCRUMB.matcher(line).find() && words <= 12) {
+      } else if (words <= 12 && BREADCRUMB.matcher(line).find()) {
         reason[i] = "breadcrumb";
-      } else if (CREDIT.matcher(line).find() && words <= 15) {
+      } else if (words <= 15 && CREDIT.matcher(line).find()) {
         reason[i] = "photo credit";
         if (!line.strip().endsWith(".")) {
           markCaptionBefore(lines, reason, i); // a bare credit labels the caption above it
@@ -125,18 +125,18 @@ public final class TextCleaner {
         reason[i] = "byline";
         byline = line;
         outlet = m.group(1).strip();
-      } else if ((m = BYLINE.matcher(line)).find() && words <= 8) {
+      } else if (words <= 8 && (m = BYLINE.matcher(line)).find()) {
         reason[i] = "byline";
         byline = m.group(1).strip();
-      } else if ((m = SOURCE_LINE.matcher(line)).find() && words <= 12) {
+      } else if (words <= 12 && (m = SOURCE_LINE.matcher(line)).find()) {
         reason[i] = "source credit";
         if (m.group(1).equalsIgnoreCase("source")) {
           outlet = m.group(2).strip();
         }
-      } else if (TIMESTAMP.matcher(line).find() && words <= 12) {
+      } else if (words <= 12 && TIMESTAMP.matcher(line).find()) {
         reason[i] = "timestamp";
         date = line;
-      } else if (PROMO.matcher(line).find() && words <= 30) {
+      } else if (words <= 30 && PROMO.matcher(line).find()) {
         reason[i] = "promotion or sign-up prompt";
       } else if (COMMENT_META.matcher(line).find()) {
         reason[i] = "comment widget";
@@ -157,14 +157,14 @@ public final class TextCleaner {
       firstProse = n;
     }
     String title = knownTitle == null || knownTitle.isBlank() ? null : knownTitle.strip();
-    StringBuilder kept = new StringBuilder();
-    for (int i = firstProse; i < n; i++) {
-      if (reason[i] == null) {
-        kept.append(lines.get(i)).append(' ');
-      }
-    }
-    Set<String> bodyWords = contentWords(kept.toString());
     if (title == null) {
+      StringBuilder kept = new StringBuilder();
+      for (int i = firstProse; i < n; i++) {
+        if (reason[i] == null) {
+          kept.append(lines.get(i)).append(' ');
+        }
+      }
+      Set<String> bodyWords = contentWords(kept.toString());
       double best = 0;
       int bestAt = -1;
       for (int i = 0; i < firstProse; i++) {
@@ -202,7 +202,7 @@ public final class TextCleaner {
         continue;
       }
       String line = lines.get(i);
-      String nl = norm(line);
+      String nl = wc[i] > 40 ? "" : norm(line); // a title or breadcrumb is never a long paragraph
       if (normTitle != null && nl.equals(normTitle)) {
         reason[i] = "repeated title";
       } else if (normTitle != null && i < firstProse && nl.endsWith(normTitle)) {
@@ -214,7 +214,7 @@ public final class TextCleaner {
         if (outlet == null && looksLikeName(line)) {
           outlet = line.strip(); // a masthead such as "Free Market Herald"
         }
-      } else if (i >= firstProse && !isProse(line) && !isSubheading(line)) {
+      } else if (i >= firstProse && !isProse(line, wc[i]) && !isSubheading(line)) {
         reason[i] = "headline of a related article or label";
       }
     }
@@ -240,7 +240,7 @@ public final class TextCleaner {
     // Repeated paragraphs (captions and pull quotes printed twice).
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < n; i++) {
-      if (reason[i] == null && !seen.add(norm(lines.get(i)))) {
+      if (reason[i] == null && !seen.add(lines.get(i).toLowerCase(Locale.ROOT))) {
         reason[i] = "repeated paragraph";
       }
     }
