@@ -45,7 +45,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ParallaxConfig cfg = config == null ? ParallaxConfig.defaults() : ParallaxConfig.load(config);
+    ParallaxConfig cfg;
+    try {
+      cfg = config == null ? ParallaxConfig.defaults() : ParallaxConfig.load(config);
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("parallax: bad configuration file " + config + ": "
+          + e.getMessage().lines().findFirst().orElse(""));
+      return ExitCodes.USAGE;
+    }
     Report report;
     try (Parallax parallax = Parallax.create(cfg)) {
       report = parallax.analyze(paths);

@@ -15,7 +15,6 @@ import java.nio.file.Path;
  * @param claimSimilarity     cosine similarity at which two sentences state the same claim
  * @param topicSimilarity     cosine similarity at which two sentences talk about the same thing (for conflicts)
  * @param reuseSentenceSimilarity cosine similarity at which a sentence counts as reworded from another article
- * @param reuseReportThreshold pairs whose shared share is below this are left out of the reuse list
  * @param consensusShare      share of articles that makes a claim consensus (more than this)
  * @param maxClaimsPerArticle claim sentences kept per article, in reading order (bounds embedding cost)
  * @param summarySentences    maximum sentences in the neutral summary
@@ -30,7 +29,6 @@ public record ParallaxConfig(
     double claimSimilarity,
     double topicSimilarity,
     double reuseSentenceSimilarity,
-    double reuseReportThreshold,
     double consensusShare,
     int maxClaimsPerArticle,
     int summarySentences,
@@ -39,7 +37,7 @@ public record ParallaxConfig(
     int embedMinSharedWords) {
 
   public static ParallaxConfig defaults() {
-    return new ParallaxConfig(10L << 20, 2L << 30, 0.65, 0.45, 0.70, 0.05, 0.5, 60, 6, 0.05, 0.80, 3);
+    return new ParallaxConfig(10L << 20, 2L << 30, 0.65, 0.45, 0.70, 0.5, 60, 6, 0.05, 0.80, 3);
   }
 
   /** Reads a JSON object whose keys are a subset of this record's components; the rest keep their defaults. */
@@ -56,7 +54,6 @@ public record ParallaxConfig(
     public double claimSimilarity;
     public double topicSimilarity;
     public double reuseSentenceSimilarity;
-    public double reuseReportThreshold;
     public double consensusShare;
     public int maxClaimsPerArticle;
     public int summarySentences;
@@ -70,7 +67,6 @@ public record ParallaxConfig(
       claimSimilarity = c.claimSimilarity;
       topicSimilarity = c.topicSimilarity;
       reuseSentenceSimilarity = c.reuseSentenceSimilarity;
-      reuseReportThreshold = c.reuseReportThreshold;
       consensusShare = c.consensusShare;
       maxClaimsPerArticle = c.maxClaimsPerArticle;
       summarySentences = c.summarySentences;
@@ -81,7 +77,7 @@ public record ParallaxConfig(
 
     ParallaxConfig build() {
       return new ParallaxConfig(maxFileBytes, maxJsonlFileBytes, claimSimilarity, topicSimilarity,
-          reuseSentenceSimilarity, reuseReportThreshold, consensusShare, maxClaimsPerArticle, summarySentences,
+          reuseSentenceSimilarity, consensusShare, maxClaimsPerArticle, summarySentences,
           numberTolerance, negationSimilarity, embedMinSharedWords);
     }
   }
