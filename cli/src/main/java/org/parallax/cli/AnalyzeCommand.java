@@ -45,12 +45,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ParallaxConfig cfg;
-    try {
-      cfg = config == null ? ParallaxConfig.defaults() : ParallaxConfig.load(config);
-    } catch (IOException e) {
-      spec.commandLine().getErr().println("parallax: bad configuration file " + config + ": "
-          + e.getMessage().lines().findFirst().orElse(""));
+    ParallaxConfig cfg = loadConfig(config, spec);
+    if (cfg == null) {
       return ExitCodes.USAGE;
     }
     Report report;
@@ -88,6 +84,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
       return ExitCodes.NOTHING_ANALYSED;
     }
     return report.skipped().isEmpty() ? ExitCodes.OK : ExitCodes.SOME_SKIPPED;
+  }
+
+  /** The configuration from {@code file} (defaults when null), or null after telling the user what is wrong. */
+  static ParallaxConfig loadConfig(Path file, CommandSpec spec) {
+    try {
+      return file == null ? ParallaxConfig.defaults() : ParallaxConfig.load(file);
+    } catch (IOException e) {
+      spec.commandLine().getErr().println("parallax: bad configuration file " + file + ": "
+          + e.getMessage().lines().findFirst().orElse(""));
+      return null;
+    }
   }
 
   /** Keeps System.out open after Jackson closes its stream. */

@@ -84,7 +84,10 @@ public final class BenchCommand implements Callable<Integer> {
         docs.size(), groups.size(), group, workers, n, Runtime.getRuntime().maxMemory() >> 20);
     long s0 = System.nanoTime();
     NlpModels models = NlpModels.load();
-    ParallaxConfig cfg = config == null ? ParallaxConfig.defaults() : ParallaxConfig.load(config);
+    ParallaxConfig cfg = AnalyzeCommand.loadConfig(config, spec);
+    if (cfg == null) {
+      return ExitCodes.USAGE;
+    }
     try (Parallax parallax = new Parallax(cfg, models,
         new org.parallax.align.MiniLmEmbedder(), workers)) {
       out.printf(Locale.ROOT, "model loading: %.2f s; reading %d JSON lines: %.2f s%n",

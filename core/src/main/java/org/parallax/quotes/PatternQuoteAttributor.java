@@ -112,7 +112,7 @@ public final class PatternQuoteAttributor {
           a = new Attribution(before.phrase(), before.name(), a.cue() + ", statement of " + before.phrase());
         }
       }
-      if (a == null && last + 1 < sentences.size() && endsSentence(body, outer, sentences.get(last))) {
+      if (a == null && last + 1 < sentences.size() && endsSentence(outer, sentences.get(last))) {
         // "“…”. Sullivan said" is rare; "“…” he said." in the next sentence is common after multi-sentence quotes.
         Sentence next = sentences.get(last + 1);
         if (next.paragraph() == sentences.get(last).paragraph() && next.wordCount() <= 6) {
@@ -120,7 +120,7 @@ public final class PatternQuoteAttributor {
         }
       }
       if (a == null && opensSentence(sentences.get(first), outer)) {
-        a = continuation(previous, sentences, first, outer, body);
+        a = continuation(previous, sentences, first, outer);
       }
       if (a == null) {
         a = sentenceSubject(sentences.get(first), outer, people);
@@ -755,8 +755,7 @@ public final class PatternQuoteAttributor {
   }
 
   /** A quote with no cue of its own continues the previous attributed quote when it follows it directly. */
-  private static Attribution continuation(Quote previous, List<Sentence> sentences, int first, Span outer,
-                                          String body) {
+  private static Attribution continuation(Quote previous, List<Sentence> sentences, int first, Span outer) {
     if (previous == null) {
       return null;
     }
@@ -807,7 +806,7 @@ public final class PatternQuoteAttributor {
     return outer.start() <= s.span().start() + 1;
   }
 
-  private static boolean endsSentence(String body, Span outer, Sentence last) {
+  private static boolean endsSentence(Span outer, Sentence last) {
     return outer.end() >= last.span().end() - 2;
   }
 

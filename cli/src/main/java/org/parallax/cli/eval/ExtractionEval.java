@@ -20,6 +20,7 @@ import org.parallax.clean.HtmlExtractor;
 import org.parallax.ingest.Document;
 import org.parallax.ingest.TextDecoder;
 import org.parallax.model.Article;
+import org.parallax.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,7 +55,7 @@ public final class ExtractionEval implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (!Files.exists(data)) {
       spec.commandLine().getErr().println("eval extraction: " + data + " not found");
-      return 3;
+      return ExitCodes.NOTHING_ANALYSED;
     }
     Map<String, byte[]> pages = new HashMap<>();
     JsonNode gold = null;
@@ -73,7 +74,7 @@ public final class ExtractionEval implements Callable<Integer> {
     }
     if (gold == null) {
       spec.commandLine().getErr().println("eval extraction: no evaldata.json in " + data);
-      return 3;
+      return ExitCodes.NOTHING_ANALYSED;
     }
     ArticleCleaner cleaner = new ArticleCleaner();
     long tp = 0;

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.parallax.framing.LoadedLanguageDetector;
 import org.parallax.model.LoadedTerm;
 import org.parallax.quotes.QuoteSpans;
+import org.parallax.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,7 +47,7 @@ public final class LoadedLanguageEval implements Callable<Integer> {
     Path labels = data.resolve("labels-technique");
     if (!Files.isDirectory(articles) || !Files.isDirectory(labels)) {
       spec.commandLine().getErr().println("eval loaded: " + data + " lacks articles/ or labels-technique/");
-      return 3;
+      return ExitCodes.NOTHING_ANALYSED;
     }
     LoadedLanguageDetector detector = new LoadedLanguageDetector();
     long[][] counts = new long[3][3]; // [loaded, name-calling, both][tp-pred, fp, fn]

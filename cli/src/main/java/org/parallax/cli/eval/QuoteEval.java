@@ -17,6 +17,7 @@ import org.parallax.nlp.Annotator;
 import org.parallax.nlp.NlpModels;
 import org.parallax.quotes.PatternQuoteAttributor;
 import org.parallax.quotes.SideGazetteer;
+import org.parallax.cli.ExitCodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,7 +55,7 @@ public final class QuoteEval implements Callable<Integer> {
     Path anns = data.resolve(split).resolve("attributions");
     if (!Files.isDirectory(texts) || !Files.isDirectory(anns)) {
       spec.commandLine().getErr().println("eval quotes: " + texts + " or " + anns + " not found");
-      return 3;
+      return ExitCodes.NOTHING_ANALYSED;
     }
     Annotator annotator = new Annotator(NlpModels.load());
     PatternQuoteAttributor attributor = new PatternQuoteAttributor(new SideGazetteer());
