@@ -53,6 +53,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
     try (Parallax parallax = Parallax.create(cfg)) {
       report = parallax.analyze(paths);
     }
+    return writeReport(report, json, html, spec);
+  }
+
+  /** Writes the report where asked (terminal summary when nowhere) and returns the exit code it deserves. */
+  static int writeReport(Report report, Path json, Path html, CommandSpec spec) throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     for (Skipped s : report.skipped()) {
       err.println("skipped: " + s.path() + ": " + s.reason());

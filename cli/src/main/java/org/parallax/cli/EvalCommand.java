@@ -2,13 +2,16 @@ package org.parallax.cli;
 
 import org.parallax.cli.eval.ExtractionEval;
 import org.parallax.cli.eval.LoadedLanguageEval;
+import org.parallax.cli.eval.CopyEval;
 import org.parallax.cli.eval.QuoteEval;
+import org.parallax.cli.eval.StoryEval;
 import picocli.CommandLine.Command;
 
 /** {@code parallax eval ...}: measurements on the shared research datasets; each prints its figures. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure Parallax on the research datasets in ../shared/data (never bundled).",
-    subcommands = {ExtractionEval.class, QuoteEval.class, LoadedLanguageEval.class})
+    subcommands = {ExtractionEval.class, QuoteEval.class, LoadedLanguageEval.class, StoryEval.class,
+        CopyEval.class})
 public final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -18,12 +18,20 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code parallax export --articles FILE.jsonl}: writes the store out as JSON Lines that `ingest` reads back. */
+/**
+ * {@code parallax export --articles|--stories FILE.jsonl}: writes the store out as JSON Lines; the articles file is
+ * one `ingest` reads back.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the corpus store out as JSON Lines.")
 public final class ExportCommand implements Callable<Integer> {
   static final class What {
-    @Option(names = "--articles", paramLabel = "FILE", required = true, description = "Every stored article.")
+    @Option(names = "--articles", paramLabel = "FILE", required = true,
+        description = "Every stored article, with its story and the articles it copies.")
     Path articles;
+
+    @Option(names = "--stories", paramLabel = "FILE", required = true,
+        description = "Every story: {id, label, from, to, outlets, articles}.")
+    Path stories;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -43,27 +51,51 @@ public final class ExportCommand implements Callable<Integer> {
     }
     ObjectMapper json = JsonMapper.builder().build();
     long[] n = {0};
+    Path target = what.articles != null ? what.articles : what.stories;
     try (CorpusStore s = CorpusStore.open(store);
-         BufferedWriter w = Files.newBufferedWriter(what.articles, StandardCharsets.UTF_8)) {
-      s.forEach(a -> {
-        Map<String, Object> rec = new LinkedHashMap<>();
-        rec.put("id", a.id());
-        rec.put("outlet", a.outlet());
-        rec.put("url", a.url());
-        rec.put("date", a.date());
-        rec.put("title", a.title());
-        rec.put("language", a.language());
-        rec.put("text", a.body());
-        try {
-          w.write(json.writeValueAsString(rec));
+         BufferedWriter w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+      if (what.stories != null) {
+        Map<String, java.util.List<String>> members = s.storyMembers();
+        for (var info : s.stories(null)) {
+          w.write(json.writeValueAsString(StoriesCommand.row(info, members.getOrDefault(info.id(), java.util.List.of()))));
           w.newLine();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          n[0]++;
         }
-        n[0]++;
-      });
+      } else {
+        Map<String, String> storyOf = new java.util.HashMap<>();
+        s.forEachMembership(storyOf::put);
+        Map<String, java.util.List<Map<String, Object>>> copiesOf = new java.util.HashMap<>();
+        s.forEachCopy(c -> {
+          Map<String, Object> rel = new LinkedHashMap<>();
+          rel.put("source", c.source());
+          rel.put("kind", c.kind());
+          rel.put("similarity", c.similarity());
+          rel.put("basis", c.basis());
+          copiesOf.computeIfAbsent(c.copy(), k -> new java.util.ArrayList<>()).add(rel);
+        });
+        s.forEach(a -> {
+          Map<String, Object> rec = new LinkedHashMap<>();
+          rec.put("id", a.id());
+          rec.put("outlet", a.outlet());
+          rec.put("url", a.url());
+          rec.put("date", a.date());
+          rec.put("title", a.title());
+          rec.put("language", a.language());
+          rec.put("story", storyOf.get(a.id()));
+          rec.put("copies", copiesOf.getOrDefault(a.id(), java.util.List.of()));
+          rec.put("text", a.body());
+          try {
+            w.write(json.writeValueAsString(rec));
+            w.newLine();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          n[0]++;
+        });
+      }
     }
-    spec.commandLine().getErr().println("export: " + n[0] + " articles to " + what.articles);
+    spec.commandLine().getErr().println("export: " + n[0] + (what.stories != null ? " stories" : " articles")
+        + " to " + target);
     return ExitCodes.OK;
   }
 }

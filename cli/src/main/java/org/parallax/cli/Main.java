@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code parallax} — entry point. Exit codes are documented in README.md and {@link ExitCodes}. */
 @Command(name = "parallax", mixinStandardHelpOptions = true, version = "parallax 0.1.0",
     description = "Cross-source analysis of news articles about the same event.",
-    subcommands = {AnalyzeCommand.class, IngestCommand.class, SearchCommand.class, ExportCommand.class,
+    subcommands = {AnalyzeCommand.class, IngestCommand.class, StoriesCommand.class, StoryCommand.class,
+        SearchCommand.class, ExportCommand.class,
         EvalCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -3,6 +3,8 @@ package org.parallax.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,41 @@ class CorpusCommandsTest {
     assertEquals(5, Files.readAllLines(export).size());
     CliRun reimport = CliRun.of("ingest", export.toString(), "--store", dir.resolve("copy").toString());
     assertTrue(reimport.err().contains("5 added"), reimport.err());
+  }
+
+  @Test
+  void storiesListsTheStoreAndStoryReportsOne() throws Exception {
+    String examples = TestModels.repoRoot().resolve("examples/port-strike").toString();
+    String store = dir.resolve("store").toString();
+    assertEquals(ExitCodes.OK, CliRun.of("ingest", examples, "--store", store).code());
+    CliRun list = CliRun.of("stories", "--store", store, "--json");
+    assertEquals(ExitCodes.OK, list.code(), list.err());
+    JsonNode stories = new ObjectMapper().readTree(list.out());
+    assertEquals(1, stories.size(), list.out());
+    JsonNode story = stories.get(0);
+    for (String field : new String[] {"id", "label", "from", "to", "outlets", "articles"}) {
+      assertTrue(story.has(field), field);
+    }
+    assertEquals("2025-03-10", story.get("from").asText());
+    assertEquals(5, story.get("articles").size());
+    assertTrue(story.get("articles").toString().contains("workers-voice"), "file name without extension");
+    assertEquals(0, CliRun.of("stories", "--store", store, "--since", "2025-04-01", "--json").out().strip()
+        .replace("[ ]", "[]").length() - 2, "no story after April");
+
+    Path report = dir.resolve("story.json");
+    CliRun one = CliRun.of("story", story.get("id").asText(), "--store", store, "--json", report.toString());
+    assertEquals(ExitCodes.OK, one.code(), one.err());
+    JsonNode r = new ObjectMapper().readTree(report.toFile());
+    assertEquals(5, r.get("articles").size());
+    assertTrue(r.get("summary").size() > 0);
+
+    CliRun missing = CliRun.of("story", "no-such-story", "--store", store);
+    assertEquals(ExitCodes.USAGE, missing.code());
+    assertTrue(missing.err().contains("no story 'no-such-story'"), missing.err());
+
+    Path exported = dir.resolve("stories.jsonl");
+    assertEquals(ExitCodes.OK, CliRun.of("export", "--stories", exported.toString(), "--store", store).code());
+    assertEquals(1, Files.readAllLines(exported).size());
   }
 
   @Test

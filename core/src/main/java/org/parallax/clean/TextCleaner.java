@@ -49,8 +49,9 @@ public final class TextCleaner {
   private static final Pattern TIMESTAMP = Pattern.compile(
       "(?i)^((published|posted|updated|last updated|first published|aktualisiert|veröffentlicht|publié"
           + "|mis à jour)\\b.{0,60}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}( \\d{1,2}:\\d{2})?( uhr)?)$");
+  /** Matched against the lower-cased line (case-insensitive matching costs several times more). */
   private static final Pattern PROMO = Pattern.compile(
-      "(?i)\\b(subscribe|sign up|newsletter|follow us|share (this|on)|click here|advertisement|sponsored"
+      "\\b(subscribe|sign up|newsletter|follow us|share (this|on)|click here|advertisement|sponsored"
           + "|download (our|the) app|support (our|independent) journalism|donate|cookie|log ?in|register now"
           + "|would love your thoughts|please comment|your email address|anmelden|abonnieren|jetzt registrieren"
           + "|s'abonner|abonnez-vous|inscrivez-vous|affiliate ?link|anzeige|einloggen|kommentieren|last modified)\\b");
@@ -63,6 +64,8 @@ public final class TextCleaner {
           + "|inhalt|sommaire|publikation:?|veröffentlichung:?|aktuell|print( this)?( recipe| article)?|drucken"
           + "|teilen|share|advertisement|anzeige|werbung|publicité)$");
   private static final Pattern TERMINAL = Pattern.compile("[.!?…\"”’»):;]$");
+  private static final Pattern ZERO_WIDTH = Pattern.compile("[\u200B\u200C\u200D\uFEFF]");
+  private static final Pattern SPACES = Pattern.compile("[ \t]+");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
   private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for",
       "with", "by", "from", "as", "is", "are", "was", "were", "be", "it", "its", "this", "that", "over", "after",
@@ -109,7 +112,7 @@ public final class TextCleaner {
       Matcher m;
       if (words == 0) {
         reason[i] = "punctuation debris";
-      } else if (words <= 12 && BREADCRUMB.matcher(line).find()) {
+      } else if (words <= 12 && hasBreadcrumbSeparator(line) && BREADCRUMB.matcher(line).find()) {
         reason[i] = "breadcrumb";
       } else if (words <= 15 && CREDIT.matcher(line).find()) {
         reason[i] = "photo credit";
@@ -136,7 +139,7 @@ public final class TextCleaner {
       } else if (words <= 12 && TIMESTAMP.matcher(line).find()) {
         reason[i] = "timestamp";
         date = line;
-      } else if (words <= 30 && PROMO.matcher(line).find()) {
+      } else if (words <= 30 && PROMO.matcher(line.toLowerCase(Locale.ROOT)).find()) {
         reason[i] = "promotion or sign-up prompt";
       } else if (COMMENT_META.matcher(line).find()) {
         reason[i] = "comment widget";
@@ -190,7 +193,8 @@ public final class TextCleaner {
         reason[bestAt] = "title";
       }
     }
-    String normTitle = title == null ? null : norm(title);
+    String normTitle = title == null || norm(title).isEmpty() ? null : norm(title);
+    int titleWords = title == null ? 0 : wordCount(title);
     int titleAt = -1;
     for (int i = 0; i < n; i++) {
       if ("title".equals(reason[i])) {
@@ -202,7 +206,10 @@ public final class TextCleaner {
         continue;
       }
       String line = lines.get(i);
-      String nl = wc[i] > 40 ? "" : norm(line); // a title or breadcrumb is never a long paragraph
+      // A title or breadcrumb is never a long paragraph, and a repeated title has about the title's length.
+      boolean mayBeTitle = normTitle != null && wc[i] <= 40
+          && (i < firstProse || (wc[i] >= titleWords / 2 && wc[i] <= titleWords * 2 + 2));
+      String nl = mayBeTitle ? norm(line) : "";
       if (normTitle != null && nl.equals(normTitle)) {
         reason[i] = "repeated title";
       } else if (normTitle != null && i < firstProse && nl.endsWith(normTitle)) {
@@ -301,13 +308,22 @@ public final class TextCleaner {
    * mentions "via Reuters" somewhere is prose.
    */
   private static boolean creditAtEnd(String line) {
-    Matcher m = CREDIT.matcher(line);
-    while (m.find()) {
-      if (m.start() >= line.length() - 120) {
-        return true;
+    // Only a match starting in the last 120 characters counts, so only the tail is scanned, and only when it holds
+    // something every credit pattern needs (a colon, a slash, an agency or a stock-photo name).
+    int from = Math.max(0, line.length() - 120);
+    if (line.length() > 30 && line.indexOf(':', from) < 0 && line.indexOf('/', from) < 0) {
+      String tail = line.substring(from).toLowerCase(Locale.ROOT);
+      if (!tail.contains("getty") && !tail.contains("shutterstock") && !tail.contains("via ")) {
+        return false;
       }
     }
-    return false;
+    Matcher m = CREDIT.matcher(line).useTransparentBounds(true).useAnchoringBounds(false);
+    m.region(Math.max(0, line.length() - 120), line.length());
+    return m.find();
+  }
+
+  private static boolean hasBreadcrumbSeparator(String line) {
+    return line.indexOf('›') >= 0 || line.indexOf('»') >= 0 || line.indexOf('>') >= 0 || line.indexOf('/') >= 0;
   }
 
   private static boolean looksLikeName(String line) {
@@ -369,21 +385,41 @@ public final class TextCleaner {
     return out;
   }
 
+  /** Counts {@link #WORD} matches without a regex: this runs on every line of every article. */
   static int wordCount(String line) {
-    Matcher m = WORD.matcher(line);
     int n = 0;
-    while (m.find()) {
-      n++;
+    boolean inWord = false;
+    for (int i = 0; i < line.length(); ) {
+      int c = line.codePointAt(i);
+      boolean letterOrDigit = isLetterOrNumber(c);
+      if (!inWord && letterOrDigit) {
+        n++;
+        inWord = true;
+      } else if (inWord && !letterOrDigit && c != '\'' && c != '\u2019' && c != '-') {
+        inWord = false;
+      }
+      i += Character.charCount(c);
     }
     return n;
   }
 
+  private static boolean isLetterOrNumber(int c) {
+    if (Character.isLetter(c)) {
+      return true;
+    }
+    int t = Character.getType(c);
+    return t == Character.DECIMAL_DIGIT_NUMBER || t == Character.LETTER_NUMBER || t == Character.OTHER_NUMBER;
+  }
+
   static List<String> lines(String raw) {
-    String text = raw.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ')
-        .replaceAll("[\u200B\u200C\u200D\uFEFF]", "");
+    String text = ZERO_WIDTH.matcher(raw.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' '))
+        .replaceAll("");
     List<String> out = new ArrayList<>();
     for (String l : text.split("\n")) {
-      String s = l.strip().replaceAll("[ \t]+", " ");
+      String s = l.strip();
+      if (s.indexOf('\t') >= 0 || s.contains("  ")) {
+        s = SPACES.matcher(s).replaceAll(" ");
+      }
       if (!s.isEmpty()) {
         out.add(s);
       }

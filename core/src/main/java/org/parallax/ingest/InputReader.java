@@ -26,9 +26,53 @@ import org.parallax.model.Skipped;
 public final class InputReader {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ParallaxConfig config;
+  private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
 
   public InputReader(ParallaxConfig config) {
     this.config = config;
+  }
+
+  /** Bytes of input files consumed so far (compressed bytes for gzip), for progress and ETA. */
+  public long bytesRead() {
+    return bytesRead.get();
+  }
+
+  /** Total size of the readable files under the paths: what {@link #bytesRead()} reaches at the end. */
+  public static long totalBytes(List<Path> paths) {
+    long total = 0;
+    for (Path p : paths) {
+      try (Stream<Path> walk = Files.walk(p)) {
+        total += walk.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // unreadable paths are reported when read; they only make the estimate smaller
+      }
+    }
+    return total;
+  }
+
+  /** Counts the bytes that pass through, into {@link #bytesRead}. */
+  private final class Counting extends java.io.FilterInputStream {
+    Counting(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        bytesRead.incrementAndGet();
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buf, int off, int len) throws IOException {
+      int n = super.read(buf, off, len);
+      if (n > 0) {
+        bytesRead.addAndGet(n);
+      }
+      return n;
+    }
   }
 
   public IngestResult read(List<Path> paths) {
@@ -117,7 +161,7 @@ public final class InputReader {
         return;
       }
       if (gz) {
-        readJsonLines(file, new java.util.zip.GZIPInputStream(Files.newInputStream(file), 1 << 16), sink);
+        readJsonLines(file, new java.util.zip.GZIPInputStream(new Counting(Files.newInputStream(file)), 1 << 16), sink);
         return;
       }
       switch (ext) {
@@ -155,6 +199,7 @@ public final class InputReader {
 
   private Document single(Path file, Document.Format format) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
+    bytesRead.addAndGet(bytes.length);
     TextDecoder.Decoded d = format == Document.Format.HTML ? TextDecoder.decodeHtml(bytes) : TextDecoder.decode(bytes);
     if (d.text().isBlank()) {
       throw new BadInputException("file holds only whitespace");
@@ -186,7 +231,7 @@ public final class InputReader {
       }
       return;
     }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(new Counting(Files.newInputStream(file)),
         StandardCharsets.UTF_8))) {
       String line;
       int lineNo = 0;

@@ -107,11 +107,27 @@ public final class Parallax implements AutoCloseable {
   }
 
   public Report analyze(IngestResult ingest, StageTimes times) {
-    List<Skipped> skipped = new ArrayList<>(ingest.skipped());
     List<Future<Outcome>> futures = new ArrayList<>();
     for (Document d : ingest.documents()) {
       futures.add(pool.submit(() -> perArticle(d, times)));
     }
+    return collect(futures, ingest.skipped(), times);
+  }
+
+  /** The report of articles that are already clean (from the corpus store): cleaning is not repeated. */
+  public Report analyzeCleaned(List<Article> articles, StageTimes times) {
+    List<Future<Outcome>> futures = new ArrayList<>();
+    for (Article a : articles) {
+      futures.add(pool.submit(() -> {
+        List<Skipped> notes = new ArrayList<>();
+        return analyzeClean(a, notes, times);
+      }));
+    }
+    return collect(futures, List.of(), times);
+  }
+
+  private Report collect(List<Future<Outcome>> futures, List<Skipped> readProblems, StageTimes times) {
+    List<Skipped> skipped = new ArrayList<>(readProblems);
     List<AnalyzedArticle> all = new ArrayList<>();
     Map<String, String> byBody = new HashMap<>();
     for (Future<Outcome> f : futures) {
@@ -147,18 +163,28 @@ public final class Parallax implements AutoCloseable {
     if (d.notes() != null) {
       notes.add(new Skipped(d.path(), d.notes() + " (analysed)"));
     }
-    String stage = "clean";
+    Article article;
     try {
-      Article article = timed(times, "clean", () -> cleaner.clean(d));
-      if (article.body().isBlank()) {
-        notes.add(new Skipped(d.path(), "no article text left after removing boilerplate"));
-        return new Outcome(null, notes);
-      }
-      stage = "language";
+      article = timed(times, "clean", () -> cleaner.clean(d));
+    } catch (RuntimeException e) {
+      notes.add(new Skipped(d.path(), "analysis failed in stage 'clean': " + e));
+      return new Outcome(null, notes);
+    }
+    if (article.body().isBlank()) {
+      notes.add(new Skipped(d.path(), "no article text left after removing boilerplate"));
+      return new Outcome(null, notes);
+    }
+    return analyzeClean(article, notes, times);
+  }
+
+  private Outcome analyzeClean(Article article, List<Skipped> notes, StageTimes times) {
+    String where = article.path() == null ? article.id() : article.path();
+    String stage = "language";
+    try {
       String lang = timed(times, "language", () -> languages.get().identify(article.body()));
       Article a = article.withLanguage(lang);
       if (!a.isEnglish()) {
-        notes.add(new Skipped(d.path(), "language '" + lang + "', not English: cleaned text is reported, but "
+        notes.add(new Skipped(where, "language '" + lang + "', not English: cleaned text is reported, but "
             + "quotes, claims and framing need English and were not analysed"));
         return new Outcome(new AnalyzedArticle(a, List.of(), List.of(), List.of(), List.of(),
             new LoadedLanguage(0, List.of(), List.of())), notes);
@@ -174,7 +200,7 @@ public final class Parallax implements AutoCloseable {
       LoadedLanguage ll = timed(times, "framing", () -> loaded.detect(a.body(), quotationSpans(a.body())));
       return new Outcome(new AnalyzedArticle(a, sentences, found, qs, cs, ll), notes);
     } catch (RuntimeException e) {
-      notes.add(new Skipped(d.path(), "analysis failed in stage '" + stage + "': " + e));
+      notes.add(new Skipped(where, "analysis failed in stage '" + stage + "': " + e));
       return new Outcome(null, notes);
     }
   }

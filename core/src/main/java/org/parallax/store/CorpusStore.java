@@ -1,16 +1,15 @@
 package org.parallax.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.ByteBuffer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Set;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +39,12 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.parallax.ParallaxException;
 import org.parallax.model.Article;
+import org.parallax.model.Copy;
+import org.parallax.reuse.CopyDetector;
+import org.parallax.reuse.Fingerprint;
+import org.parallax.reuse.MinHash;
+import org.parallax.stories.Story;
+import org.parallax.stories.StoryInfo;
 
 /**
  * A Lucene index of cleaned articles: the corpus store. Adding is idempotent — an article whose canonical URL or
@@ -59,15 +64,42 @@ public final class CorpusStore implements AutoCloseable {
   private static final String BODY = "body";
   private static final String LANGUAGE = "language";
   private static final String PATH = "path";
+  private static final String TYPE = "type";
+  private static final String SEQ = "seq";
+  private static final String CDAY = "cday";
+  private static final String STORY = "story";
+  private static final String FINGERPRINT = "fp";
+  private static final String S_ID = "s_id";
+  private static final String S_LABEL = "s_label";
+  private static final String S_FROM = "s_from";
+  private static final String S_TO = "s_to";
+  private static final String S_LAST = "s_last";
+  private static final String S_DAYS = "s_days";
+  private static final String S_DAY_LIST = "s_day_list";
+  private static final String S_OUTLETS = "s_outlets";
+  private static final String S_STATE = "s_state";
+  private static final String C_SOURCE = "c_source";
+  private static final String C_COPY = "c_copy";
+  private static final String C_KIND = "c_kind";
+  private static final String C_SIM = "c_sim";
+  private static final String C_ANCHORS = "c_anchors";
+  private static final String C_BASIS = "c_basis";
+  private static final String ARTICLE = "article";
+  private static final String STORY_DOC = "story";
+  private static final String COPY_DOC = "copy";
+  /** Day key of articles without a date: they are grouped with each other only. */
+  public static final long UNDATED = org.parallax.stories.Story.UNDATED;
 
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   /** Keys added since the last refresh, which the searcher cannot see yet. */
   private final Map<String, String> pending = new HashMap<>();
+  private final Path dir;
+  private long nextSeq;
 
   /** What {@link #add} did. {@code existing} names the stored article a duplicate matches. */
-  public record Added(boolean added, String id, String existing, String reason) {}
+  public record Added(boolean added, String id, String existing, String reason, long seq, String hash) {}
 
   /** One search hit. */
   public record Hit(String id, String title, String outlet, String date, String url, float score) {}
@@ -77,8 +109,40 @@ public final class CorpusStore implements AutoCloseable {
     directory = FSDirectory.open(dir);
     IndexWriterConfig cfg = new IndexWriterConfig(new StandardAnalyzer());
     cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    // Bulk ingest: fewer, larger flushes mean far less merging (Lucene's default buffer is 16 MB).
+    cfg.setRAMBufferSizeMB(128);
+    cfg.setCodec(new KeyedCodec());
     writer = new IndexWriter(directory, cfg);
     searchers = new SearcherManager(writer, null);
+    this.dir = dir;
+    nextSeq = count(new TermQuery(new Term(TYPE, ARTICLE)));
+  }
+
+  /**
+   * The default codec, with Bloom filters on the key fields: every ingested article looks up its id, URL and text
+   * hash, almost always in vain, and a Bloom filter answers "not in this segment" without reading the terms index.
+   * Readers need no special setup: the per-field format is recorded in the index and found by name.
+   */
+  private static final class KeyedCodec extends org.apache.lucene.codecs.FilterCodec {
+    private final org.apache.lucene.codecs.PostingsFormat keys = new org.apache.lucene.codecs.bloom
+        .BloomFilteringPostingsFormat(org.apache.lucene.codecs.PostingsFormat.forName("Lucene912"));
+    private final org.apache.lucene.codecs.PostingsFormat perField =
+        new org.apache.lucene.codecs.perfield.PerFieldPostingsFormat() {
+          @Override
+          public org.apache.lucene.codecs.PostingsFormat getPostingsFormatForField(String field) {
+            return field.equals(ID) || field.equals(URL) || field.equals(HASH) ? keys
+                : org.apache.lucene.codecs.PostingsFormat.forName("Lucene912");
+          }
+        };
+
+    KeyedCodec() {
+      super(org.apache.lucene.codecs.Codec.getDefault().getName(), org.apache.lucene.codecs.Codec.getDefault());
+    }
+
+    @Override
+    public org.apache.lucene.codecs.PostingsFormat postingsFormat() {
+      return perField;
+    }
   }
 
   /** Opens the store in {@code dir}, creating it on first use. */
@@ -90,53 +154,324 @@ public final class CorpusStore implements AutoCloseable {
     }
   }
 
-  /** Adds an article unless its canonical URL or its text is already stored. */
+  /** Adds an article unless its canonical URL or its text is already stored (no story, no fingerprint). */
   public Added add(Article a) {
+    Added r = claim(a);
+    if (r.added()) {
+      addArticle(new Stored(a, r, null, null));
+    }
+    return r;
+  }
+
+  /**
+   * Checks an article against the store and the articles claimed since the last commit, by canonical URL, then by
+   * text; when it is new, reserves its keys and gives it a unique id and the next ingest sequence number, to be
+   * passed to {@link #addArticle}. Call from one thread.
+   */
+  public Added claim(Article a) {
     String url = a.url() == null ? null : canonicalUrl(a.url());
     String hash = contentHash(a.body());
     try {
       String byUrl = url == null ? null : existing(URL, url);
       if (byUrl != null) {
-        return new Added(false, a.id(), byUrl, "same URL");
+        return new Added(false, a.id(), byUrl, "same URL", -1, hash);
       }
       String byHash = existing(HASH, hash);
       if (byHash != null) {
-        return new Added(false, a.id(), byHash, "same text");
+        return new Added(false, a.id(), byHash, "same text", -1, hash);
       }
       String id = a.id();
       if (existing(ID, id) != null) {
         id = id + "-" + hash.substring(0, 8); // same file name or record id, different article
       }
-      Document d = new Document();
-      d.add(new StringField(ID, id, Field.Store.YES));
-      d.add(new StringField(HASH, hash, Field.Store.NO));
-      if (url != null) {
-        d.add(new StringField(URL, url, Field.Store.YES));
-      }
-      if (a.outlet() != null) {
-        d.add(new StoredField(OUTLET, a.outlet()));
-        d.add(new StringField(OUTLET_KEY, a.outlet().toLowerCase(Locale.ROOT), Field.Store.NO));
-      }
-      if (a.date() != null) {
-        d.add(new StoredField(DATE, a.date()));
-        Long day = epochDay(a.date());
-        if (day != null) {
-          d.add(new LongPoint(DAY, day));
-        }
-      }
-      d.add(new TextField(TITLE, a.title() == null ? "" : a.title(), Field.Store.YES));
-      d.add(new TextField(BODY, a.body(), Field.Store.YES));
-      d.add(new StoredField(LANGUAGE, a.language() == null ? "" : a.language()));
-      d.add(new StoredField(PATH, a.path() == null ? "" : a.path()));
-      writer.addDocument(d);
       pending.put(ID + "\u0000" + id, id);
       pending.put(HASH + "\u0000" + hash, id);
       if (url != null) {
         pending.put(URL + "\u0000" + url, id);
       }
-      return new Added(true, id, null, null);
+      return new Added(true, id, null, null, nextSeq++, hash);
     } catch (IOException e) {
-      throw new ParallaxException("cannot add " + a.id() + " to the store: " + e.getMessage(), e);
+      throw new ParallaxException("cannot check " + a.id() + " against the store: " + e.getMessage(), e);
+    }
+  }
+
+  /** A claimed article with what corpus mode found for it; {@code story} and {@code fingerprint} may be null. */
+  public record Stored(Article article, Added claim, String story, Fingerprint fingerprint) {
+    String id() {
+      return claim.id();
+    }
+
+    long seq() {
+      return claim.seq();
+    }
+  }
+
+  /** Writes a claimed article. Thread-safe: text analysis, the costly part, runs in the calling thread. */
+  public void addArticle(Stored s) {
+    Article a = s.article();
+    String url = a.url() == null ? null : canonicalUrl(a.url());
+    Document d = new Document();
+    d.add(new StringField(TYPE, ARTICLE, Field.Store.NO));
+    d.add(new StringField(ID, s.id(), Field.Store.YES));
+    d.add(new StringField(HASH, s.claim().hash(), Field.Store.NO));
+    d.add(new StoredField(SEQ, s.seq()));
+    if (url != null) {
+      d.add(new StringField(URL, url, Field.Store.YES));
+    }
+    if (a.outlet() != null) {
+      d.add(new StoredField(OUTLET, a.outlet()));
+      d.add(new StringField(OUTLET_KEY, a.outlet().toLowerCase(Locale.ROOT), Field.Store.NO));
+    }
+    Long day = a.date() == null ? null : epochDay(a.date());
+    if (a.date() != null) {
+      d.add(new StoredField(DATE, a.date()));
+      if (day != null) {
+        d.add(new LongPoint(DAY, day));
+      }
+    }
+    d.add(new LongPoint(CDAY, day == null ? UNDATED : day));
+    d.add(new StoredField(CDAY, day == null ? UNDATED : day));
+    if (s.story() != null) {
+      d.add(new StringField(STORY, s.story(), Field.Store.YES));
+    }
+    if (s.fingerprint() != null) {
+      d.add(new StoredField(FINGERPRINT, s.fingerprint().toBytes()));
+    }
+    d.add(new TextField(TITLE, a.title() == null ? "" : a.title(), Field.Store.YES));
+    d.add(new TextField(BODY, a.body(), Field.Store.YES));
+    d.add(new StoredField(LANGUAGE, a.language() == null ? "" : a.language()));
+    d.add(new StoredField(PATH, a.path() == null ? "" : a.path()));
+    try {
+      writer.addDocument(d);
+    } catch (IOException e) {
+      throw new ParallaxException("cannot add " + s.id() + " to the store: " + e.getMessage(), e);
+    }
+  }
+
+  /** Saves (replaces) a story's state. */
+  public void putStory(Story story) {
+    StoryInfo info = story.snapshot();
+    Document d = new Document();
+    d.add(new StringField(TYPE, STORY_DOC, Field.Store.NO));
+    d.add(new StringField(S_ID, info.id(), Field.Store.YES));
+    d.add(new StoredField(S_LABEL, info.label() == null ? "" : info.label()));
+    if (info.from() != null) {
+      d.add(new StoredField(S_FROM, info.from()));
+      d.add(new StoredField(S_TO, info.to()));
+    }
+    List<Long> days = story.dayList();
+    long last = days.get(days.size() - 1);
+    d.add(new LongPoint(S_LAST, last));
+    StringBuilder dayList = new StringBuilder();
+    for (long day : days) {
+      d.add(new LongPoint(S_DAYS, day));
+      dayList.append(dayList.length() == 0 ? "" : ",").append(day);
+    }
+    d.add(new StoredField(S_DAY_LIST, dayList.toString()));
+    d.add(new StoredField(S_OUTLETS, String.join("\n", info.outlets())));
+    d.add(new StoredField(S_STATE, story.stateBytes()));
+    try {
+      writer.updateDocument(new Term(S_ID, info.id()), d);
+    } catch (IOException e) {
+      throw new ParallaxException("cannot save story " + info.id() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Records that one article copies another. */
+  public void addCopy(Copy c) {
+    Document d = new Document();
+    d.add(new StringField(TYPE, COPY_DOC, Field.Store.NO));
+    d.add(new StringField(C_SOURCE, c.source(), Field.Store.YES));
+    d.add(new StringField(C_COPY, c.copy(), Field.Store.YES));
+    d.add(new StoredField(C_KIND, c.kind()));
+    d.add(new StoredField(C_SIM, c.similarity()));
+    d.add(new StoredField(C_ANCHORS, c.anchors()));
+    d.add(new StoredField(C_BASIS, c.basis()));
+    try {
+      writer.addDocument(d);
+    } catch (IOException e) {
+      throw new ParallaxException("cannot record a copy: " + e.getMessage(), e);
+    }
+  }
+
+  /** Stored articles dated within a day range, as copy detection needs them (committed articles only). */
+  public List<CopyDetector.Entry> articlesWithDaysIn(long fromDay, long toDay) {
+    List<CopyDetector.Entry> out = new ArrayList<>();
+    eachDoc(new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(TYPE, ARTICLE)), BooleanClause.Occur.FILTER)
+        .add(LongPoint.newRangeQuery(CDAY, fromDay, toDay), BooleanClause.Occur.FILTER).build(),
+        Set.of(ID, CDAY, SEQ, FINGERPRINT), d -> {
+          var fp = d.getBinaryValue(FINGERPRINT);
+          if (fp != null) {
+            out.add(new CopyDetector.Entry(d.get(ID), d.getField(CDAY).numericValue().longValue(),
+                d.getField(SEQ).numericValue().longValue(), Fingerprint.fromBytes(fp.bytes)));
+          }
+        });
+    return out;
+  }
+
+  /** Saved stories with an article dated within a day range (committed stories only). */
+  public List<Story> storiesWithDaysIn(long fromDay, long toDay) {
+    List<Story> out = new ArrayList<>();
+    eachDoc(LongPoint.newRangeQuery(S_DAYS, fromDay, toDay), null, d -> out.add(restoreStory(d)));
+    return out;
+  }
+
+  /** Stories, newest first, optionally only those with an article on or after {@code since} (ISO date). */
+  public List<StoryInfo> stories(String since) {
+    Query q = since == null ? new TermQuery(new Term(TYPE, STORY_DOC))
+        : LongPoint.newRangeQuery(S_LAST, requireDay(since), Long.MAX_VALUE);
+    List<StoryInfo> out = new ArrayList<>();
+    eachDoc(q, Set.of(S_ID, S_LABEL, S_FROM, S_TO, S_OUTLETS, S_STATE),
+        d -> out.add(storyInfo(d, ByteBuffer.wrap(d.getBinaryValue(S_STATE).bytes).getInt())));
+    out.sort(Comparator.comparing((StoryInfo i) -> i.to() == null ? "" : i.to()).reversed()
+        .thenComparing(StoryInfo::id));
+    return out;
+  }
+
+  /** One story, or null. */
+  public StoryInfo story(String id) {
+    List<StoryInfo> out = new ArrayList<>();
+    eachDoc(new TermQuery(new Term(S_ID, id)), null,
+        d -> out.add(storyInfo(d, ByteBuffer.wrap(d.getBinaryValue(S_STATE).bytes).getInt())));
+    return out.isEmpty() ? null : out.get(0);
+  }
+
+  /** A story's articles in ingest order. */
+  public List<Article> storyArticles(String storyId) {
+    List<Object[]> found = new ArrayList<>();
+    eachDoc(new TermQuery(new Term(STORY, storyId)), null,
+        d -> found.add(new Object[] {d.getField(SEQ).numericValue().longValue(), toArticle(d)}));
+    found.sort(Comparator.comparingLong(o -> (Long) o[0]));
+    List<Article> out = new ArrayList<>();
+    for (Object[] o : found) {
+      out.add((Article) o[1]);
+    }
+    return out;
+  }
+
+  /** Every recorded copy relation. */
+  public void forEachCopy(Consumer<Copy> action) {
+    eachDoc(new TermQuery(new Term(TYPE, COPY_DOC)), null, d -> action.accept(new Copy(d.get(C_SOURCE),
+        d.get(C_COPY), d.get(C_KIND), d.getField(C_SIM).numericValue().doubleValue(),
+        d.getField(C_ANCHORS).numericValue().doubleValue(), d.get(C_BASIS))));
+  }
+
+  /** Copy relations that involve the given article. */
+  public List<Copy> copiesOf(String articleId) {
+    List<Copy> out = new ArrayList<>();
+    Query q = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(C_SOURCE, articleId)), BooleanClause.Occur.SHOULD)
+        .add(new TermQuery(new Term(C_COPY, articleId)), BooleanClause.Occur.SHOULD).build();
+    eachDoc(q, null, d -> out.add(new Copy(d.get(C_SOURCE), d.get(C_COPY), d.get(C_KIND),
+        d.getField(C_SIM).numericValue().doubleValue(), d.getField(C_ANCHORS).numericValue().doubleValue(),
+        d.get(C_BASIS))));
+    return out;
+  }
+
+  /** Every committed article's id with its story id (null when it has none). */
+  public void forEachMembership(java.util.function.BiConsumer<String, String> action) {
+    eachDoc(new TermQuery(new Term(TYPE, ARTICLE)), Set.of(ID, STORY), d -> action.accept(d.get(ID), d.get(STORY)));
+  }
+
+  /** Article ids of every story, each list in ingest order. Holds one id per article: for listings. */
+  public Map<String, List<String>> storyMembers() {
+    Map<String, List<long[]>> seqs = new HashMap<>();
+    Map<Long, String> ids = new HashMap<>();
+    eachDoc(new TermQuery(new Term(TYPE, ARTICLE)), Set.of(ID, STORY, SEQ), d -> {
+      if (d.get(STORY) != null) {
+        long seq = d.getField(SEQ).numericValue().longValue();
+        ids.put(seq, d.get(ID));
+        seqs.computeIfAbsent(d.get(STORY), k -> new ArrayList<>()).add(new long[] {seq});
+      }
+    });
+    Map<String, List<String>> out = new HashMap<>();
+    seqs.forEach((story, list) -> {
+      list.sort(Comparator.comparingLong(x -> x[0]));
+      List<String> names = new ArrayList<>(list.size());
+      for (long[] x : list) {
+        names.add(ids.get(x[0]));
+      }
+      out.put(story, names);
+    });
+    return out;
+  }
+
+  /** The story an article belongs to, or null. */
+  public String storyOf(String articleId) {
+    String[] out = {null};
+    eachDoc(new TermQuery(new Term(ID, articleId)), Set.of(STORY), d -> out[0] = d.get(STORY));
+    return out[0];
+  }
+
+  /** The folder the store lives in (for files kept beside the index). */
+  public Path directory() {
+    return dir;
+  }
+
+  private Story restoreStory(Document d) {
+    List<Long> days = new ArrayList<>();
+    for (String x : d.get(S_DAY_LIST).split(",")) {
+      days.add(Long.parseLong(x));
+    }
+    byte[] state = d.getBinaryValue(S_STATE).bytes;
+    return Story.restore(storyInfo(d, 0), days, state);
+  }
+
+  private static StoryInfo storyInfo(Document d, int size) {
+    String outlets = d.get(S_OUTLETS);
+    return new StoryInfo(d.get(S_ID), emptyToNull(d.get(S_LABEL)), d.get(S_FROM), d.get(S_TO),
+        outlets == null || outlets.isEmpty() ? List.of() : List.of(outlets.split("\n")), size);
+  }
+
+  private static Article toArticle(Document d) {
+    return new Article(d.get(ID), emptyToNull(d.get(PATH)), d.get(OUTLET), d.get(URL), d.get(TITLE),
+        d.get(DATE), null, emptyToNull(d.get(LANGUAGE)), d.get(BODY), List.of());
+  }
+
+  /** Runs {@code action} on every committed document matching {@code q} (all fields when {@code fields} is null). */
+  private void eachDoc(Query q, Set<String> fields, Consumer<Document> action) {
+    try {
+      IndexSearcher s = searchers.acquire();
+      try {
+        StoredFields stored = s.storedFields();
+        List<Integer> docs = new ArrayList<>();
+        s.search(q, new org.apache.lucene.search.SimpleCollector() {
+          private int base;
+
+          @Override
+          protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) {
+            base = context.docBase;
+          }
+
+          @Override
+          public void collect(int doc) {
+            docs.add(base + doc);
+          }
+
+          @Override
+          public org.apache.lucene.search.ScoreMode scoreMode() {
+            return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+          }
+        });
+        java.util.Collections.sort(docs);
+        for (int doc : docs) {
+          action.accept(fields == null ? stored.document(doc) : stored.document(doc, fields));
+        }
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new ParallaxException("cannot read the store: " + e.getMessage(), e);
+    }
+  }
+
+  private int count(Query q) throws IOException {
+    IndexSearcher s = searchers.acquire();
+    try {
+      return s.count(q);
+    } finally {
+      searchers.release(s);
     }
   }
 
@@ -147,11 +482,27 @@ public final class CorpusStore implements AutoCloseable {
     }
     IndexSearcher s = searchers.acquire();
     try {
-      TopDocs top = s.search(new TermQuery(new Term(field, value)), 1);
-      if (top.scoreDocs.length == 0) {
-        return null;
+      // A direct term lookup per segment: this runs three times for every ingested article.
+      org.apache.lucene.util.BytesRef term = new org.apache.lucene.util.BytesRef(value);
+      for (org.apache.lucene.index.LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        org.apache.lucene.index.Terms terms = leaf.reader().terms(field);
+        if (terms == null) {
+          continue;
+        }
+        org.apache.lucene.index.TermsEnum te = terms.iterator();
+        if (!te.seekExact(term)) {
+          continue;
+        }
+        org.apache.lucene.index.PostingsEnum pe = te.postings(null, org.apache.lucene.index.PostingsEnum.NONE);
+        org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+        for (int doc = pe.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+             doc = pe.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            return leaf.reader().storedFields().document(doc, Set.of(ID)).get(ID);
+          }
+        }
       }
-      return s.storedFields().document(top.scoreDocs[0].doc).get(ID);
+      return null;
     } finally {
       searchers.release(s);
     }
@@ -174,7 +525,7 @@ public final class CorpusStore implements AutoCloseable {
       searchers.maybeRefreshBlocking();
       IndexSearcher s = searchers.acquire();
       try {
-        return s.getIndexReader().numDocs();
+        return s.count(new TermQuery(new Term(TYPE, ARTICLE)));
       } finally {
         searchers.release(s);
       }
@@ -229,8 +580,9 @@ public final class CorpusStore implements AutoCloseable {
           continue;
         }
         Document d = fields.document(i);
-        action.accept(new Article(d.get(ID), emptyToNull(d.get(PATH)), d.get(OUTLET), d.get(URL), d.get(TITLE),
-            d.get(DATE), null, emptyToNull(d.get(LANGUAGE)), d.get(BODY), List.of()));
+        if (d.get(BODY) != null) {
+          action.accept(toArticle(d));
+        }
       }
     } catch (org.apache.lucene.index.IndexNotFoundException e) {
       // An empty store has nothing to export.
@@ -279,18 +631,38 @@ public final class CorpusStore implements AutoCloseable {
     return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
   }
 
-  /** SHA-256 of the body with case and whitespace normalised: the same text scraped twice hashes the same. */
+  /**
+   * A 128-bit fingerprint of the body with case and whitespace normalised, so the same text scraped twice hashes
+   * the same. Two independent 64-bit hashes (FNV-1a and a multiply-rotate hash, each finalised by SplitMix64) in
+   * one pass: exact-duplicate detection needs no cryptographic strength, and SHA-256 cost more than the rest of
+   * the duplicate check.
+   */
   static String contentHash(String body) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      String norm = body.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
-      return HexFormat.of().formatHex(md.digest(norm.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    long a = 0xCBF2_9CE4_8422_2325L;
+    long b = 0x9E37_79B9_7F4A_7C15L;
+    boolean space = false;
+    boolean started = false;
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = started;
+        continue;
+      }
+      if (space) {
+        a = (a ^ ' ') * 0x100_0000_01B3L;
+        b = Long.rotateLeft(b ^ ' ', 23) * 0xC2B2_AE3D_27D4_EB4FL;
+        space = false;
+      }
+      char l = Character.toLowerCase(c);
+      a = (a ^ l) * 0x100_0000_01B3L;
+      b = Long.rotateLeft(b ^ l, 23) * 0xC2B2_AE3D_27D4_EB4FL;
+      started = true;
     }
+    return String.format("%016x%016x", MinHash.mix(a), MinHash.mix(b));
   }
 
-  private static Long epochDay(String date) {
+  /** Days since 1970-01-01 of an ISO date (time part ignored), or null when it is not one. */
+  public static Long epochDay(String date) {
     try {
       return LocalDate.parse(date.length() >= 10 ? date.substring(0, 10) : date).toEpochDay();
     } catch (DateTimeParseException e) {

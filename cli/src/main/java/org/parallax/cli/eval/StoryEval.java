@@ -1,0 +1,154 @@
+package org.parallax.cli.eval;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.parallax.cli.ExitCodes;
+import org.parallax.corpus.CorpusIngester;
+import org.parallax.ingest.Document;
+import org.parallax.nlp.NlpModels;
+import org.parallax.stories.StoryClusterer;
+import org.parallax.store.CorpusStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Story clustering on NeuS: every line of {@code SPLIT.source} is one gold cluster of three articles (left, center,
+ * right) on one event. All articles of the split are shuffled (fixed seed), ingested into a fresh store as corpus
+ * mode would, and the stories compared with the gold clusters: B-cubed precision/recall/F1 and pairwise F1.
+ */
+@Command(name = "stories", mixinStandardHelpOptions = true,
+    description = "Story clustering: B-cubed and pairwise F1 on NeuS (shuffled, re-clustered).")
+public final class StoryEval implements Callable<Integer> {
+  @Option(names = "--data", defaultValue = "../shared/data/neus", description = "NeuS folder (default: ${DEFAULT-VALUE})")
+  Path data;
+
+  @Option(names = "--split", defaultValue = "val", description = "val or train (default: ${DEFAULT-VALUE})")
+  String split;
+
+  @Option(names = "--threshold", split = ",",
+      description = "Similarity thresholds to try (default: the configured one).")
+  List<Double> thresholds;
+
+  @Option(names = "--seed", defaultValue = "7", description = "Shuffle seed (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    Path source = data.resolve(split + ".source");
+    if (!Files.isRegularFile(source)) {
+      spec.commandLine().getErr().println("eval stories: " + source + " not found");
+      return ExitCodes.NOTHING_ANALYSED;
+    }
+    List<Document> docs = new ArrayList<>();
+    Map<String, Integer> gold = new HashMap<>();
+    List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+    String[] sides = {"left", "center", "right"};
+    for (int c = 0; c < lines.size(); c++) {
+      String[] parts = lines.get(c).split("\\[SEP\\]");
+      for (int k = 0; k < parts.length; k++) {
+        String p = parts[k].strip();
+        int a = p.indexOf("ARTICLE=>");
+        String title = a < 0 ? null : p.substring(0, a).replaceFirst("^TITLE=>", "").strip();
+        String text = a < 0 ? p : p.substring(a + "ARTICLE=>".length()).strip();
+        String id = "c" + c + "-" + k;
+        docs.add(new Document(id, source + ":" + (c + 1), Document.Format.TEXT, text, title,
+            k < sides.length ? sides[k] : null, null, null, null));
+        gold.put(id, c);
+      }
+    }
+    Collections.shuffle(docs, new Random(seed));
+    NlpModels models = NlpModels.load();
+    CorpusIngester.Settings d = CorpusIngester.Settings.defaults();
+    List<Double> ts = thresholds == null ? List.of(d.stories().threshold()) : thresholds;
+    out.printf(Locale.ROOT, "NeuS %s: %d articles in %d gold clusters, shuffled (seed %d)%n", split, docs.size(),
+        lines.size(), seed);
+    for (double t : ts) {
+      StoryClusterer.Params sp = d.stories();
+      CorpusIngester.Settings settings = new CorpusIngester.Settings(
+          new StoryClusterer.Params(t, sp.gapDays(), sp.centroidTerms(), sp.capacity()), d.copies(), d.batch(),
+          d.vectorTerms(), d.dfSlots());
+      Path dir = Files.createTempDirectory("parallax-eval-stories");
+      Map<String, String> predicted = new HashMap<>();
+      long start = System.nanoTime();
+      try (CorpusStore store = CorpusStore.open(dir)) {
+        CorpusIngester ingester = new CorpusIngester(store, models, settings, s -> { });
+        docs.forEach(ingester::accept);
+        ingester.close();
+        store.forEachMembership(predicted::put);
+      } finally {
+        deleteTree(dir);
+      }
+      double secs = (System.nanoTime() - start) / 1e9;
+      out.println(score(gold, predicted, t, secs));
+    }
+    return ExitCodes.OK;
+  }
+
+  /** B-cubed (per item, averaged) and pairwise precision/recall/F1 of a clustering against gold. */
+  static String score(Map<String, Integer> gold, Map<String, String> predicted, double threshold, double secs) {
+    Map<Integer, List<String>> goldClusters = new HashMap<>();
+    Map<String, List<String>> predClusters = new HashMap<>();
+    gold.forEach((id, c) -> goldClusters.computeIfAbsent(c, k -> new ArrayList<>()).add(id));
+    predicted.forEach((id, s) -> predClusters.computeIfAbsent(s, k -> new ArrayList<>()).add(id));
+    double p = 0;
+    double r = 0;
+    long pairTp = 0;
+    long predPairs = 0;
+    long goldPairs = 0;
+    for (String id : gold.keySet()) {
+      List<String> mine = predClusters.getOrDefault(predicted.get(id), List.of(id));
+      List<String> truth = goldClusters.get(gold.get(id));
+      long both = mine.stream().filter(x -> gold.get(x).equals(gold.get(id))).count();
+      p += both / (double) mine.size();
+      r += both / (double) truth.size();
+    }
+    p /= gold.size();
+    r /= gold.size();
+    for (List<String> c : predClusters.values()) {
+      predPairs += (long) c.size() * (c.size() - 1) / 2;
+      for (int i = 0; i < c.size(); i++) {
+        for (int j = i + 1; j < c.size(); j++) {
+          if (gold.get(c.get(i)).equals(gold.get(c.get(j)))) {
+            pairTp++;
+          }
+        }
+      }
+    }
+    for (List<String> c : goldClusters.values()) {
+      goldPairs += (long) c.size() * (c.size() - 1) / 2;
+    }
+    double pp = predPairs == 0 ? 0 : pairTp / (double) predPairs;
+    double pr = goldPairs == 0 ? 0 : pairTp / (double) goldPairs;
+    return String.format(Locale.ROOT, "threshold %.2f: %d stories; B-cubed P %.3f R %.3f F1 %.3f; pairwise P %.3f "
+            + "R %.3f F1 %.3f; %.1f s", threshold, predClusters.size(), p, r, f1(p, r), pp, pr, f1(pp, pr), secs);
+  }
+
+  private static double f1(double p, double r) {
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    try (var walk = Files.walk(dir)) {
+      for (Path x : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(x);
+      }
+    }
+  }
+}

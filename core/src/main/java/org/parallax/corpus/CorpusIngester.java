@@ -1,0 +1,215 @@
+package org.parallax.corpus;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
+import org.parallax.ParallaxException;
+import org.parallax.clean.ArticleCleaner;
+import org.parallax.ingest.Document;
+import org.parallax.model.Article;
+import org.parallax.model.Copy;
+import org.parallax.model.Skipped;
+import org.parallax.nlp.LanguageIdentifier;
+import org.parallax.nlp.NlpModels;
+import org.parallax.reuse.CopyDetector;
+import org.parallax.stories.DocumentFrequencies;
+import org.parallax.stories.Story;
+import org.parallax.stories.StoryClusterer;
+import org.parallax.stories.TermVector;
+import org.parallax.store.CorpusStore;
+
+/**
+ * Corpus mode's flow for a stream of documents: clean → features → exact duplicate check → copy detection →
+ * story → store. Documents are taken in chunks: cleaning, features and indexing run in parallel, while the
+ * decisions that depend on earlier articles (duplicates, copies, stories) run in input order on one thread, so the
+ * same input always gives the same result. Every {@code batch} stored articles the store commits — articles, their
+ * stories and copy relations together — so a run killed at any point keeps every committed batch, and a rerun
+ * skips what is stored and goes on.
+ */
+public final class CorpusIngester implements AutoCloseable {
+  /** Counters so far. */
+  public record Counts(long read, long added, long duplicates, long skipped, long copies, long storiesOpened) {}
+
+  /** Tuning of corpus mode. */
+  public record Settings(StoryClusterer.Params stories, CopyDetector.Params copies, int batch, int vectorTerms,
+                         int dfSlots) {
+    public static Settings defaults() {
+      return new Settings(StoryClusterer.Params.defaults(), CopyDetector.Params.defaults(), 1000, 60, 1 << 21);
+    }
+  }
+
+  private static final int CHUNK = 256;
+  private static final String DF_FILE = "document-frequencies.bin";
+
+  private final CorpusStore store;
+  private final Settings settings;
+  private final Consumer<Skipped> skipped;
+  private final ArticleCleaner cleaner = new ArticleCleaner();
+  private final ThreadLocal<LanguageIdentifier> languages;
+  private final DocumentFrequencies df;
+  private final StoryClusterer clusterer;
+  private final CopyDetector copies;
+  private final List<Document> chunk = new ArrayList<>(CHUNK);
+  private long read;
+  private long added;
+  private long duplicates;
+  private long skippedCount;
+  private long copyCount;
+  private long storiesOpened;
+  private long sinceCommit;
+  private final ForkJoinPool pool = ForkJoinPool.commonPool();
+  private CompletableFuture<List<Prepared>> inFlight;
+
+  public CorpusIngester(CorpusStore store, NlpModels models, Settings settings, Consumer<Skipped> skipped) {
+    this.store = store;
+    this.settings = settings;
+    this.skipped = skipped;
+    this.languages = ThreadLocal.withInitial(() -> new LanguageIdentifier(models));
+    try {
+      df = DocumentFrequencies.load(store.directory().resolve(DF_FILE), settings.dfSlots());
+    } catch (IOException e) {
+      throw new ParallaxException("cannot read " + DF_FILE + " in the store: " + e.getMessage(), e);
+    }
+    clusterer = new StoryClusterer(settings.stories(), store::storiesWithDaysIn);
+    copies = new CopyDetector(settings.copies(), store::articlesWithDaysIn);
+  }
+
+  /** Takes one document; work happens a chunk at a time. */
+  public void accept(Document d) {
+    read++;
+    chunk.add(d);
+    if (chunk.size() == CHUNK) {
+      flushChunk();
+    }
+  }
+
+  /** Reports an input that could not be read. */
+  public void skip(Skipped s) {
+    skippedCount++;
+    skipped.accept(s);
+  }
+
+  public Counts counts() {
+    return new Counts(read, added, duplicates, skippedCount, copyCount, storiesOpened);
+  }
+
+  /** Processes what is buffered and commits. */
+  public void commit() {
+    flushChunk();
+    persist();
+  }
+
+  @Override
+  public void close() {
+    commit();
+  }
+
+  /** Per-article work that needs nothing from other articles. */
+  private record Prepared(Document doc, Article article, ArticleFeatures features, String problem) {}
+
+  /**
+   * Starts preparing the buffered chunk on the worker pool and finishes the previous one meanwhile, so the
+   * in-order decisions of one chunk overlap the cleaning of the next.
+   */
+  private void flushChunk() {
+    if (chunk.isEmpty()) {
+      return;
+    }
+    List<Document> docs = List.copyOf(chunk);
+    chunk.clear();
+    CompletableFuture<List<Prepared>> next = CompletableFuture.supplyAsync(
+        () -> docs.parallelStream().map(this::prepare).toList(), pool);
+    finishPrevious();
+    inFlight = next;
+  }
+
+  /** Waits for the chunk being prepared, if any, and runs its in-order decisions. */
+  private void finishPrevious() {
+    if (inFlight == null) {
+      return;
+    }
+    List<Prepared> prepared = inFlight.join();
+    inFlight = null;
+    decide(prepared);
+  }
+
+  private void decide(List<Prepared> prepared) {
+    List<CorpusStore.Stored> toStore = new ArrayList<>(prepared.size());
+    for (Prepared p : prepared) {
+      if (p.problem() != null) {
+        skip(new Skipped(p.doc().path(), p.problem()));
+        continue;
+      }
+      CorpusStore.Added r = store.claim(p.article());
+      if (!r.added()) {
+        duplicates++;
+        continue;
+      }
+      Article a = p.article();
+      Long day = a.date() == null ? null : CorpusStore.epochDay(a.date());
+      long key = day == null ? Story.UNDATED : day;
+      for (Copy c : copies.add(new CopyDetector.Entry(r.id(), key, r.seq(), p.features().fingerprint()))) {
+        store.addCopy(c);
+        copyCount++;
+      }
+      df.add(p.features().terms());
+      TermVector v = TermVector.of(p.features().terms(), df, settings.vectorTerms());
+      Story s = clusterer.assign(r.id(), key, day == null ? null : a.date().substring(0, 10), a.outlet(),
+          label(a), v);
+      if (s.size() == 1) {
+        storiesOpened++;
+      }
+      toStore.add(new CorpusStore.Stored(a, r, s.id(), p.features().fingerprint()));
+    }
+    // Indexing is thread-safe and costly: spread it over the pool, but finish before the next decisions.
+    pool.submit(() -> toStore.parallelStream().forEach(store::addArticle)).join();
+    added += toStore.size();
+    sinceCommit += toStore.size();
+    if (sinceCommit >= settings.batch()) {
+      persist();
+    }
+  }
+
+  private Prepared prepare(Document d) {
+    try {
+      Article a = cleaner.clean(d);
+      if (a.body().isBlank()) {
+        return new Prepared(d, null, null, "no article text left after removing boilerplate");
+      }
+      a = a.withLanguage(languages.get().identify(a.body()));
+      return new Prepared(d, a, ArticleFeatures.of(a), null);
+    } catch (RuntimeException e) {
+      return new Prepared(d, null, null, "cleaning failed: " + e);
+    }
+  }
+
+  private void persist() {
+    finishPrevious();
+    for (Story s : clusterer.drainChanged()) {
+      store.putStory(s);
+    }
+    try {
+      df.save(store.directory().resolve(DF_FILE));
+    } catch (IOException e) {
+      throw new ParallaxException("cannot save " + DF_FILE + ": " + e.getMessage(), e);
+    }
+    store.commit();
+    sinceCommit = 0;
+    clusterer.evict();
+    copies.evict();
+  }
+
+  private static String label(Article a) {
+    if (a.title() != null && !a.title().isBlank()) {
+      return a.title().strip();
+    }
+    String b = a.body().strip();
+    int end = b.indexOf('\n');
+    String first = end < 0 ? b : b.substring(0, end);
+    return first.length() > 120 ? first.substring(0, 117) + "…" : first;
+  }
+}

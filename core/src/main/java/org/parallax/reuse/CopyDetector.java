@@ -1,0 +1,223 @@
+package org.parallax.reuse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.parallax.model.Copy;
+
+/**
+ * Finds duplicates, near-duplicates and spins of each new article among the articles dated within
+ * {@code windowDays} of it, and says which one copies which. Candidates come from LSH over two MinHash signatures
+ * (word 3-grams: 32 bands of 4 bins; name/number pairs: 32 bands of 2 bins) and are confirmed on the estimated
+ * similarities:
+ * <ul>
+ *   <li>duplicate: word 3-grams ≥ {@code duplicate};</li>
+ *   <li>near-duplicate: word 3-grams ≥ {@code nearDuplicate}, or the smaller text mostly contained in the larger;</li>
+ *   <li>spin: few shared 3-grams but the same names and numbers in the same order (anchor pairs ≥
+ *       {@code spinAnchors}) and a similar vocabulary (content words ≥ {@code spinWords}).</li>
+ * </ul>
+ * Direction: the earlier date is the source; on the same date (or undated) the text that contains the other is;
+ * failing both, the one seen first. Memory is bounded like {@link org.parallax.stories.StoryClusterer}'s: days are
+ * loaded from the {@link Loader} when first needed and dropped least recently used first beyond {@code capacity}
+ * articles.
+ */
+public final class CopyDetector {
+  /** An article as copy detection sees it. {@code order} is its ingest sequence number. */
+  public record Entry(String id, long day, long order, Fingerprint fingerprint) {}
+
+  /** Reads stored articles dated within a day range (inclusive). */
+  public interface Loader {
+    List<Entry> articlesWithDaysIn(long fromDay, long toDay);
+  }
+
+  /** Thresholds, measured on planted copies (BENCHMARKS.md). */
+  public record Params(int windowDays, double duplicate, double nearDuplicate, double containment,
+                       double spinAnchors, double spinWords, int capacity) {
+    public static Params defaults() {
+      return new Params(14, 0.90, 0.30, 0.60, 0.30, 0.25, 100_000);
+    }
+  }
+
+  private static final long UNDATED = Long.MIN_VALUE;
+  private static final int SHINGLE_ROWS = 4;
+  private static final int ANCHOR_ROWS = 2;
+
+  private final Params params;
+  private final Loader loader;
+  private final List<Entry> entries = new ArrayList<>();
+  private final Map<String, Integer> held = new HashMap<>();
+  private LshTable table = new LshTable(1 << 16);
+  private final LinkedHashMap<Long, Boolean> resident = new LinkedHashMap<>(1024, 0.75f, true);
+
+  public CopyDetector(Params params, Loader loader) {
+    this.params = params;
+    this.loader = loader;
+  }
+
+  /** The copies relating {@code e} to articles held so far; then holds {@code e} for the articles after it. */
+  public List<Copy> add(Entry e) {
+    long lo = e.day() == UNDATED ? UNDATED : e.day() - params.windowDays();
+    long hi = e.day() == UNDATED ? UNDATED : e.day() + params.windowDays();
+    makeResident(lo, hi);
+    List<Copy> out = new ArrayList<>();
+    java.util.Set<Integer> seen = new java.util.HashSet<>();
+    Fingerprint f = e.fingerprint();
+    java.util.function.IntConsumer check = i -> {
+      if (!seen.add(i)) {
+        return;
+      }
+      Entry o = entries.get(i);
+      if (o == null || o.id().equals(e.id())) {
+        return;
+      }
+      boolean inWindow = e.day() == UNDATED || o.day() == UNDATED
+          ? e.day() == o.day() : Math.abs(e.day() - o.day()) <= params.windowDays();
+      if (inWindow) {
+        Copy c = compare(o, e);
+        if (c != null) {
+          out.add(c);
+        }
+      }
+    };
+    for (long key : keys(f)) {
+      table.forEach(key, check);
+    }
+    hold(e);
+    out.sort(java.util.Comparator.comparingDouble(Copy::similarity).reversed());
+    return out;
+  }
+
+  /** Judges a pair; {@code earlier} was ingested before {@code later}. Null when neither copies the other. */
+  Copy compare(Entry earlier, Entry later) {
+    Fingerprint a = earlier.fingerprint();
+    Fingerprint b = later.fingerprint();
+    double js = MinHash.similarity(a.shingles(), b.shingles());
+    double ja = MinHash.similarity(a.anchors(), b.anchors());
+    // Containment of each text's 3-grams in the other's, from the Jaccard estimate and the set sizes.
+    double inter = js * (a.shingleCount() + b.shingleCount()) / (1 + js);
+    double aInB = a.shingleCount() == 0 ? 0 : Math.min(1, inter / a.shingleCount());
+    double bInA = b.shingleCount() == 0 ? 0 : Math.min(1, inter / b.shingleCount());
+    String kind;
+    if (js >= params.duplicate()) {
+      kind = "duplicate";
+    } else if (js >= params.nearDuplicate() || Math.max(aInB, bInA) >= params.containment()) {
+      kind = "near-duplicate";
+    } else if (ja >= params.spinAnchors() && a.anchorCount() >= 3 && b.anchorCount() >= 3
+        && MinHash.similarity(a.words(), b.words()) >= params.spinWords()) {
+      kind = "spin";
+    } else {
+      return null;
+    }
+    Entry source;
+    String basis;
+    if (earlier.day() != later.day() && earlier.day() != UNDATED && later.day() != UNDATED) {
+      source = earlier.day() < later.day() ? earlier : later;
+      basis = "date";
+    } else if (!kind.equals("spin") && Math.abs(aInB - bInA) >= 0.1) {
+      source = aInB < bInA ? earlier : later; // the text that holds the other is the original
+      basis = "containment";
+    } else {
+      source = earlier.order() <= later.order() ? earlier : later;
+      basis = "order";
+    }
+    Entry copy = source == earlier ? later : earlier;
+    return new Copy(source.id(), copy.id(), kind, round(js), round(ja), basis);
+  }
+
+  /** Drops the least recently used days while more than {@code capacity} articles are held. */
+  public void evict() {
+    if (held.size() <= params.capacity()) {
+      return;
+    }
+    Iterator<Long> oldest = resident.keySet().iterator();
+    java.util.Set<Long> dropped = new java.util.HashSet<>();
+    int remaining = held.size();
+    Map<Long, Integer> perDay = new HashMap<>();
+    for (Entry e : entries) {
+      if (e != null) {
+        perDay.merge(e.day(), 1, Integer::sum);
+      }
+    }
+    while (remaining > params.capacity() && oldest.hasNext()) {
+      long day = oldest.next();
+      oldest.remove();
+      dropped.add(day);
+      remaining -= perDay.getOrDefault(day, 0);
+    }
+    List<Entry> keep = new ArrayList<>();
+    for (Entry e : entries) {
+      if (e != null && !dropped.contains(e.day())) {
+        keep.add(e);
+      }
+    }
+    entries.clear();
+    held.clear();
+    table = new LshTable(Math.max(1 << 16, keep.size() * 64));
+    keep.forEach(this::hold);
+  }
+
+  /** Number of articles held in memory. */
+  public int held() {
+    return held.size();
+  }
+
+  private void hold(Entry e) {
+    if (held.containsKey(e.id())) {
+      return;
+    }
+    int index = entries.size();
+    entries.add(e);
+    held.put(e.id(), index);
+    for (long key : keys(e.fingerprint())) {
+      table.put(key, index);
+    }
+  }
+
+  private static long[] keys(Fingerprint f) {
+    long[] s = f.shingleCount() == 0 ? new long[0] : MinHash.bandKeys(f.shingles(), SHINGLE_ROWS, 1);
+    long[] a = f.anchorCount() < 3 ? new long[0] : MinHash.bandKeys(f.anchors(), ANCHOR_ROWS, 2);
+    long[] all = java.util.Arrays.copyOf(s, s.length + a.length);
+    System.arraycopy(a, 0, all, s.length, a.length);
+    return all;
+  }
+
+  private void makeResident(long lo, long hi) {
+    long start = 0;
+    boolean inGap = false;
+    for (long d = lo; ; d++) {
+      boolean missing = resident.get(d) == null;
+      if (missing && !inGap) {
+        start = d;
+        inGap = true;
+      } else if (!missing && inGap) {
+        load(start, d - 1);
+        inGap = false;
+      }
+      if (d == hi) {
+        break;
+      }
+    }
+    if (inGap) {
+      load(start, hi);
+    }
+  }
+
+  private void load(long from, long to) {
+    for (Entry e : loader.articlesWithDaysIn(from, to)) {
+      hold(e);
+    }
+    for (long d = from; ; d++) {
+      resident.put(d, Boolean.TRUE);
+      if (d == to) {
+        break;
+      }
+    }
+  }
+
+  private static double round(double x) {
+    return Math.round(x * 1000) / 1000.0;
+  }
+}

@@ -1,0 +1,208 @@
+package org.parallax.stories;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A story being built: the running state the clusterer keeps for one group of articles on one event. Mutable and
+ * owned by one {@link StoryClusterer}; {@link #snapshot()} gives the immutable view others see.
+ */
+public final class Story {
+  /** Marks the day of an undated article. */
+  public static final long UNDATED = Long.MIN_VALUE;
+
+  private final String id;
+  private final String label;
+  private String from;
+  private String to;
+  private final TreeSet<Long> days = new TreeSet<>();
+  private final Set<String> outlets = new LinkedHashSet<>();
+  private int size;
+  private long[] terms = new long[0];
+  private float[] sums = new float[0];
+  private double norm;
+  /** Scratch mark for the clusterer's candidate scan. */
+  int visited;
+
+  Story(String id, String label) {
+    this.id = id;
+    this.label = label;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** Number of articles. */
+  public int size() {
+    return size;
+  }
+
+  Set<Long> days() {
+    return days;
+  }
+
+  /**
+   * Average cosine similarity of a unit vector (given as a probe table) with the story's articles: the dot product
+   * with the sum of their vectors, divided by their number. Unlike the cosine with the normalised centroid, this
+   * does not let a large, diffuse story pull in everything on its general topic.
+   */
+  double similarity(Probe v) {
+    if (size == 0) {
+      return 0;
+    }
+    double dot = 0;
+    for (int j = 0; j < terms.length; j++) {
+      dot += v.weight(terms[j]) * sums[j];
+    }
+    return dot / size;
+  }
+
+  /**
+   * A unit vector as an open-addressing table, built once per article so that comparing it with each candidate
+   * story costs one lookup per centroid term (a sorted merge mispredicts a branch at almost every step).
+   */
+  static final class Probe {
+    private final long[] keys;
+    private final float[] weights;
+    private final int mask;
+
+    Probe(TermVector v) {
+      int cap = Integer.highestOneBit(Math.max(8, v.terms().length * 4) - 1) << 1;
+      keys = new long[cap];
+      weights = new float[cap];
+      mask = cap - 1;
+      for (int i = 0; i < v.terms().length; i++) {
+        long t = v.terms()[i];
+        int s = slot(t);
+        while (weights[s] != 0 && keys[s] != t) {
+          s = (s + 1) & mask;
+        }
+        keys[s] = t;
+        weights[s] = v.weights()[i] == 0 ? Float.MIN_VALUE : v.weights()[i];
+      }
+    }
+
+    float weight(long t) {
+      int s = slot(t);
+      while (weights[s] != 0) {
+        if (keys[s] == t) {
+          return weights[s];
+        }
+        s = (s + 1) & mask;
+      }
+      return 0;
+    }
+
+    private int slot(long t) {
+      return (int) (t ^ (t >>> 31)) & mask;
+    }
+  }
+
+  /** Adds an article: its vector joins the centroid, which keeps its {@code keep} heaviest terms. */
+  void add(TermVector v, long day, String date, String outlet, int keep) {
+    size++;
+    days.add(day);
+    if (outlet != null && !outlet.isBlank()) {
+      outlets.add(outlet);
+    }
+    if (date != null) {
+      if (from == null || date.compareTo(from) < 0) {
+        from = date;
+      }
+      if (to == null || date.compareTo(to) > 0) {
+        to = date;
+      }
+    }
+    long[] vt = v.terms();
+    float[] vw = v.weights();
+    long[] t = new long[terms.length + vt.length];
+    double[] w = new double[t.length];
+    int i = 0;
+    int j = 0;
+    int k = 0;
+    while (i < terms.length || j < vt.length) {
+      if (j == vt.length || (i < terms.length && terms[i] < vt[j])) {
+        t[k] = terms[i];
+        w[k++] = sums[i++];
+      } else if (i == terms.length || vt[j] < terms[i]) {
+        t[k] = vt[j];
+        w[k++] = vw[j++];
+      } else {
+        t[k] = terms[i];
+        w[k++] = sums[i++] + vw[j++];
+      }
+    }
+    if (k > keep) {
+      double[] sorted = Arrays.copyOf(w, k);
+      Arrays.sort(sorted);
+      double cut = sorted[k - keep];
+      int m = 0;
+      for (int x = 0; x < k && m < keep; x++) {
+        if (w[x] >= cut) {
+          t[m] = t[x];
+          w[m++] = w[x];
+        }
+      }
+      k = m;
+    }
+    terms = Arrays.copyOf(t, k);
+    sums = new float[k];
+    double n2 = 0;
+    for (int x = 0; x < k; x++) {
+      sums[x] = (float) w[x];
+      n2 += w[x] * w[x];
+    }
+    norm = Math.sqrt(n2);
+  }
+
+  public StoryInfo snapshot() {
+    return new StoryInfo(id, label, from, to, List.copyOf(outlets), size);
+  }
+
+  /** Rough heap cost, for the clusterer's memory bound. */
+  int weight() {
+    return 1 + terms.length / 16 + days.size();
+  }
+
+  /** The state needed to resume the story in a later run. */
+  public byte[] stateBytes() {
+    ByteBuffer b = ByteBuffer.allocate(8 + 12 * terms.length);
+    b.putInt(size).putInt(terms.length);
+    for (int i = 0; i < terms.length; i++) {
+      b.putLong(terms[i]).putFloat(sums[i]);
+    }
+    return b.array();
+  }
+
+  public List<Long> dayList() {
+    return new ArrayList<>(days);
+  }
+
+  /** Rebuilds a stored story. */
+  public static Story restore(StoryInfo info, List<Long> days, byte[] state) {
+    Story s = new Story(info.id(), info.label());
+    s.from = info.from();
+    s.to = info.to();
+    s.outlets.addAll(info.outlets());
+    s.days.addAll(days);
+    ByteBuffer b = ByteBuffer.wrap(state);
+    s.size = b.getInt();
+    int n = b.getInt();
+    s.terms = new long[n];
+    s.sums = new float[n];
+    double n2 = 0;
+    for (int i = 0; i < n; i++) {
+      s.terms[i] = b.getLong();
+      s.sums[i] = b.getFloat();
+      n2 += (double) s.sums[i] * s.sums[i];
+    }
+    s.norm = Math.sqrt(n2);
+    return s;
+  }
+}

@@ -1,0 +1,181 @@
+package org.parallax.stories;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Groups articles into stories incrementally, one article at a time in input order (single pass, no merges, so
+ * story ids stay stable): an article joins the most similar story that has an article within {@code gapDays} of
+ * its date, if the cosine similarity of its TF-IDF vector (words and names, headline counted twice) with the
+ * story's centroid reaches {@code threshold}; otherwise it opens a new story. Undated articles are compared with
+ * undated stories only.
+ *
+ * <p>Memory is bounded: only stories around recently seen dates are held. Days are loaded from the {@link Loader}
+ * (the store) the first time they are needed and dropped, least recently used first, when more than
+ * {@code capacity} stories are held — so the cost per article depends on how many stories share its dates, not on
+ * the size of the store. Call {@link #evict()} only after the {@link #drainChanged() changed} stories have been
+ * saved.
+ */
+public final class StoryClusterer {
+  /** Reads saved stories that have an article dated within a day range (inclusive). */
+  public interface Loader {
+    List<Story> storiesWithDaysIn(long fromDay, long toDay);
+  }
+
+  /** Tuning; {@link #defaults()} are measured on NeuS train (BENCHMARKS.md). */
+  public record Params(double threshold, int gapDays, int centroidTerms, int capacity) {
+    public static Params defaults() {
+      return new Params(0.30, 3, 150, 50_000);
+    }
+  }
+
+  private final Params params;
+  private final Loader loader;
+  private final Map<String, Story> live = new HashMap<>();
+  private final Map<Long, List<Story>> byDay = new HashMap<>();
+  /** Days whose stories are all in memory, least recently used first. */
+  private final LinkedHashMap<Long, Boolean> resident = new LinkedHashMap<>(1024, 0.75f, true);
+  private final Set<Story> changed = new LinkedHashSet<>();
+  private int visit;
+
+  public StoryClusterer(Params params, Loader loader) {
+    this.params = params;
+    this.loader = loader;
+  }
+
+  /**
+   * Places an article; returns the story it joined or opened. A dated article is compared with the stories that
+   * have an article within {@code gapDays} of it or an undated one; an undated article with every story held.
+   */
+  public Story assign(String articleId, long day, String date, String outlet, String label, TermVector v) {
+    int stamp = ++visit;
+    Story.Probe probe = new Story.Probe(v);
+    Story[] best = {null};
+    double[] bestSim = {params.threshold()};
+    java.util.function.Consumer<Story> consider = s -> {
+      if (s.visited != stamp) { // a story spanning several days sits in several buckets
+        s.visited = stamp;
+        double sim = s.similarity(probe);
+        if (sim >= bestSim[0]) {
+          bestSim[0] = sim;
+          best[0] = s;
+        }
+      }
+    };
+    makeResident(Story.UNDATED, Story.UNDATED);
+    if (day == Story.UNDATED) {
+      live.values().forEach(consider);
+    } else {
+      makeResident(day - params.gapDays(), day + params.gapDays());
+      for (long d = day - params.gapDays(); d <= day + params.gapDays(); d++) {
+        byDay.getOrDefault(d, List.of()).forEach(consider);
+      }
+      byDay.getOrDefault(Story.UNDATED, List.of()).forEach(consider);
+    }
+    Story chosen = best[0];
+    if (chosen == null) {
+      chosen = new Story(storyId(articleId), label);
+      live.put(chosen.id(), chosen);
+    }
+    boolean newDay = !chosen.days().contains(day);
+    chosen.add(v, day, date, outlet, params.centroidTerms());
+    if (newDay) {
+      byDay.computeIfAbsent(day, k -> new ArrayList<>()).add(chosen);
+    }
+    changed.add(chosen);
+    return chosen;
+  }
+
+  /** Stories changed since the last call, for saving. */
+  public List<Story> drainChanged() {
+    List<Story> out = new ArrayList<>(changed);
+    changed.clear();
+    return out;
+  }
+
+  /** Drops the least recently used days while more than {@code capacity} stories are held. */
+  public void evict() {
+    if (!changed.isEmpty()) {
+      throw new IllegalStateException("save changed stories before evicting");
+    }
+    Iterator<Long> oldest = resident.keySet().iterator();
+    while (live.size() > params.capacity() && oldest.hasNext()) {
+      long day = oldest.next();
+      oldest.remove();
+      for (Story s : byDay.getOrDefault(day, List.of())) {
+        if (s.days().stream().noneMatch(resident::containsKey)) {
+          live.remove(s.id());
+          for (long d : s.days()) {
+            List<Story> bucket = byDay.get(d);
+            if (bucket != null && d != day) {
+              bucket.remove(s);
+            }
+          }
+        }
+      }
+      byDay.remove(day);
+    }
+  }
+
+  /** Number of stories held in memory. */
+  public int held() {
+    return live.size();
+  }
+
+  private void makeResident(long lo, long hi) {
+    long start = Long.MIN_VALUE;
+    boolean inGap = false;
+    for (long d = lo; ; d++) {
+      boolean missing = resident.get(d) == null; // get() also refreshes the day's place in the LRU order
+      if (missing && !inGap) {
+        start = d;
+        inGap = true;
+      } else if (!missing && inGap) {
+        load(start, d - 1);
+        inGap = false;
+      }
+      if (d == hi) {
+        break;
+      }
+    }
+    if (inGap) {
+      load(start, hi);
+    }
+  }
+
+  private void load(long from, long to) {
+    for (Story s : loader.storiesWithDaysIn(from, to)) {
+      if (live.containsKey(s.id())) {
+        continue; // the copy in memory is newer than the saved one
+      }
+      live.put(s.id(), s);
+      for (long d : s.days()) {
+        List<Story> bucket = byDay.computeIfAbsent(d, k -> new ArrayList<>());
+        if (!bucket.contains(s)) {
+          bucket.add(s);
+        }
+      }
+    }
+    for (long d = from; ; d++) {
+      resident.put(d, Boolean.TRUE);
+      if (d == to) {
+        break;
+      }
+    }
+  }
+
+  /** A stable id derived from the article that opened the story. */
+  static String storyId(String articleId) {
+    long h = 0xCBF2_9CE4_8422_2325L;
+    for (int i = 0; i < articleId.length(); i++) {
+      h = (h ^ articleId.charAt(i)) * 0x100_0000_01B3L;
+    }
+    return String.format("s%012x", h & 0xFFFF_FFFF_FFFFL);
+  }
+}

@@ -1,0 +1,101 @@
+package org.parallax.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parallax.config.ParallaxConfig;
+import org.parallax.ingest.Document;
+import org.parallax.ingest.InputReader;
+import org.parallax.model.Copy;
+import org.parallax.model.Skipped;
+import org.parallax.store.CorpusStore;
+import org.parallax.stories.StoryInfo;
+import org.parallax.testing.TestModels;
+
+class CorpusIngesterTest {
+  @TempDir
+  Path dir;
+
+  private CorpusIngester.Counts ingest(List<Path> paths, List<Skipped> skipped) {
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      CorpusIngester in = new CorpusIngester(store, TestModels.nlp(), CorpusIngester.Settings.defaults(),
+          skipped::add);
+      new InputReader(ParallaxConfig.defaults()).stream(paths, in::accept, in::skip);
+      in.close();
+      return in.counts();
+    }
+  }
+
+  @Test
+  void theExampleCorpusBecomesOneStoryWithItsSpunCopyLinked() {
+    Path examples = TestModels.repoRoot().resolve("examples/port-strike");
+    List<Skipped> skipped = new ArrayList<>();
+    CorpusIngester.Counts first = ingest(List.of(examples), skipped);
+    assertEquals(5, first.added(), skipped.toString());
+    assertEquals(1, first.storiesOpened());
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      List<StoryInfo> stories = store.stories(null);
+      assertEquals(1, stories.size());
+      assertEquals(5, store.storyArticles(stories.get(0).id()).size());
+      List<Copy> copies = new ArrayList<>();
+      store.forEachCopy(copies::add);
+      assertTrue(copies.stream().anyMatch(c -> c.source().equals("wirenow-eastbridge")
+          && c.copy().equals("newsbuzz24-eastbridge")), copies.toString());
+    }
+    // Ingesting again adds nothing and opens no story; the stories were resumed from the store.
+    CorpusIngester.Counts second = ingest(List.of(examples), skipped);
+    assertEquals(0, second.added());
+    assertEquals(5, second.duplicates());
+    assertEquals(0, second.storiesOpened());
+  }
+
+  @Test
+  void aLaterRunAddsNewArticlesToStoriesSavedByAnEarlierOne(@TempDir Path inputs) throws Exception {
+    Path examples = TestModels.repoRoot().resolve("examples/port-strike");
+    ingest(List.of(examples.resolve("wire-feed.jsonl")), new ArrayList<>());
+    Path more = inputs.resolve("ledger.jsonl");
+    java.nio.file.Files.writeString(more, "{\"id\":\"ledger-day2\",\"outlet\":\"The Harbour Ledger\",\"date\":"
+        + "\"2025-03-11\",\"title\":\"Eastbridge dockworkers strike enters second day\",\"text\":\"The strike by "
+        + "dockworkers at the Port of Eastbridge entered its second day on Tuesday. The Eastbridge Dockworkers "
+        + "Union said its members would keep the port closed until the Harbour Authority improved its pay offer. "
+        + "Ships waited offshore and cargo piled up on the quays.\"}\n");
+    CorpusIngester.Counts c = ingest(List.of(more), new ArrayList<>());
+    assertEquals(1, c.added());
+    assertEquals(0, c.storiesOpened(), "joined the story saved by the first run");
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      Map<String, String> storyOf = new HashMap<>();
+      store.forEachMembership(storyOf::put);
+      assertEquals(storyOf.get("wirenow-eastbridge"), storyOf.get("ledger-day2"));
+    }
+  }
+
+  @Test
+  void badDocumentsAreReportedAndTheRestIsStored() {
+    List<Skipped> skipped = new ArrayList<>();
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      CorpusIngester in = new CorpusIngester(store, TestModels.nlp(), CorpusIngester.Settings.defaults(),
+          skipped::add);
+      in.accept(new Document("empty", "empty.html", Document.Format.HTML, "<html><body><nav>Home</nav></body></html>",
+          null, null, null, null, null));
+      in.accept(new Document("ok", "ok.txt", Document.Format.TEXT, CopyDetectorFixture.TEXT, "Port strike", "Wire",
+          null, "2025-03-10", null));
+      in.close();
+      assertEquals(1, in.counts().added());
+      assertEquals(1, skipped.size());
+      assertEquals("empty.html", skipped.get(0).path());
+    }
+  }
+
+  /** A plain article body for tests that need one. */
+  static final class CopyDetectorFixture {
+    static final String TEXT = "Dockworkers at the Port of Eastbridge walked off the job on Monday, halting cargo "
+        + "traffic. The union said 1,200 members joined the strike after pay talks collapsed late on Sunday.";
+  }
+}

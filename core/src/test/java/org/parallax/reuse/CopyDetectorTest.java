@@ -1,0 +1,157 @@
+package org.parallax.reuse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.parallax.corpus.ArticleFeatures;
+import org.parallax.model.Article;
+import org.parallax.model.Copy;
+
+class CopyDetectorTest {
+  static final String ORIGINAL = """
+      Dockworkers at the Port of Eastbridge walked off the job on Monday, halting cargo traffic at the country's \
+      second-largest harbour. The Eastbridge Dockworkers Union said 1,200 members joined the strike after talks \
+      with the Harbour Authority over pay and night shifts collapsed late on Sunday.
+      Union leader Marta Okafor told reporters the workers had been offered a raise of 2 percent, far below \
+      inflation. "We will stay out until the authority returns to the table," Okafor said outside the main gate.
+      The Harbour Authority said the offer was fair and warned that perishable goods worth 40 million euros were \
+      stuck on ships anchored offshore. Transport minister Lukas Brandt urged both sides to resume talks on \
+      Wednesday and said the government would not intervene for now.
+      Shipping companies began diverting vessels to the ports of Westhaven and Northmoor, where officials \
+      reported queues of trucks and delays of up to three days for container pickups.""";
+
+  static final String UNRELATED = """
+      The city council of Westhaven approved a new budget on Thursday that raises spending on schools and public \
+      transport. Mayor Ines Dalca said the plan would hire 300 teachers and extend tram lines to the northern \
+      districts by 2027. Opposition councillors criticised the rising debt and voted against the proposal, which \
+      passed by 31 votes to 24 after a debate that lasted most of the afternoon.""";
+
+  private static Fingerprint fp(String body) {
+    return ArticleFeatures.of(new Article("x", null, null, null, null, null, null, "en", body, List.of()))
+        .fingerprint();
+  }
+
+  private static CopyDetector detector() {
+    return new CopyDetector(CopyDetector.Params.defaults(), (from, to) -> List.of());
+  }
+
+  /** Deletes, replaces or inserts a share of words at random: a near-duplicate. */
+  static String edit(String text, double rate, long seed) {
+    Random r = new Random(seed);
+    String[] vocab = UNRELATED.split("\\s+");
+    StringBuilder out = new StringBuilder();
+    for (String w : text.split(" ")) {
+      double x = r.nextDouble();
+      if (x < rate / 3) {
+        continue;
+      } else if (x < 2 * rate / 3) {
+        out.append(vocab[r.nextInt(vocab.length)]).append(' ');
+      } else if (x < rate) {
+        out.append(w).append(' ').append(vocab[r.nextInt(vocab.length)]).append(' ');
+      } else {
+        out.append(w).append(' ');
+      }
+    }
+    return out.toString().strip();
+  }
+
+  /** Swaps a share of lower-case content words for other words, keeping names and numbers: a spin. */
+  static String spin(String text, double rate, long seed) {
+    Random r = new Random(seed);
+    String[] replacements = {"labourers", "harbor", "halted", "significant", "stated", "officers", "products",
+        "vessels", "discussions", "employees", "chief", "provided", "increase", "beneath", "cost", "dispatched"};
+    StringBuilder out = new StringBuilder();
+    for (String w : text.split(" ")) {
+      boolean content = w.length() > 3 && Character.isLowerCase(w.charAt(0)) && w.chars().allMatch(Character::isLetter);
+      out.append(content && r.nextDouble() < rate ? replacements[r.nextInt(replacements.length)] : w).append(' ');
+    }
+    return out.toString().strip();
+  }
+
+  @Test
+  void minHashEstimatesJaccardSimilarity() {
+    long[] a = new long[1000];
+    long[] b = new long[1000];
+    for (int i = 0; i < 1000; i++) {
+      a[i] = i;
+      b[i] = i < 500 ? i : 10_000 + i; // 500 shared of 1,500: Jaccard 1/3
+    }
+    double est = MinHash.similarity(MinHash.signature(a, 1000, 128), MinHash.signature(b, 1000, 128));
+    assertEquals(1 / 3.0, est, 0.12);
+    assertEquals(1.0, MinHash.similarity(MinHash.signature(a, 1000, 128), MinHash.signature(a, 1000, 128)));
+    assertEquals(0.0, MinHash.similarity(MinHash.signature(a, 0, 128), MinHash.signature(a, 0, 128)));
+  }
+
+  @Test
+  void findsANearDuplicateAndTakesTheEarlierDateAsTheSource() {
+    CopyDetector d = detector();
+    // the copy is ingested first but dated a day later
+    assertTrue(d.add(new CopyDetector.Entry("copy", 20_001, 1, fp(edit(ORIGINAL, 0.1, 3)))).isEmpty());
+    assertTrue(d.add(new CopyDetector.Entry("other", 20_000, 2, fp(UNRELATED))).isEmpty());
+    List<Copy> found = d.add(new CopyDetector.Entry("original", 20_000, 3, fp(ORIGINAL)));
+    assertEquals(1, found.size(), found.toString());
+    Copy c = found.get(0);
+    assertEquals("original", c.source());
+    assertEquals("copy", c.copy());
+    assertEquals("near-duplicate", c.kind());
+    assertEquals("date", c.basis());
+  }
+
+  @Test
+  void onTheSameDayTheTextThatContainsTheOtherIsTheSource() {
+    CopyDetector d = detector();
+    String firstHalf = ORIGINAL.substring(0, ORIGINAL.indexOf("The Harbour Authority said"));
+    d.add(new CopyDetector.Entry("trimmed", 20_000, 1, fp(firstHalf)));
+    List<Copy> found = d.add(new CopyDetector.Entry("full", 20_000, 2, fp(ORIGINAL)));
+    assertEquals(1, found.size());
+    assertEquals("full", found.get(0).source());
+    assertEquals("containment", found.get(0).basis());
+  }
+
+  @Test
+  void findsASpinThatKeepsNamesAndNumbers() {
+    CopyDetector d = detector();
+    d.add(new CopyDetector.Entry("wire", 20_000, 1, fp(ORIGINAL)));
+    List<Copy> found = d.add(new CopyDetector.Entry("spun", 20_000, 2, fp(spin(ORIGINAL, 0.8, 5))));
+    assertEquals(1, found.size(), found.toString());
+    assertEquals("spin", found.get(0).kind());
+    assertEquals("wire", found.get(0).source());
+  }
+
+  @Test
+  void independentReportsOfOneEventAreNotCopies() {
+    CopyDetector d = detector();
+    d.add(new CopyDetector.Entry("wire", 20_000, 1, fp(ORIGINAL)));
+    String other = """
+        Cargo piled up in Eastbridge on Monday as port workers struck over wages. Ships waited offshore while \
+        managers of the Harbour Authority insisted their proposal was generous. Marta Okafor, who leads the \
+        union, promised that pickets would continue. Lukas Brandt, the transport minister, called for calm and \
+        for negotiations to restart this week. Some carriers sent their boats to Westhaven instead.""";
+    assertTrue(d.add(new CopyDetector.Entry("independent", 20_000, 2, fp(other))).isEmpty());
+  }
+
+  @Test
+  void articlesOutsideTheWindowAreNotCompared() {
+    CopyDetector d = detector();
+    d.add(new CopyDetector.Entry("old", 20_000, 1, fp(ORIGINAL)));
+    assertTrue(d.add(new CopyDetector.Entry("much later", 20_100, 2, fp(ORIGINAL))).isEmpty());
+  }
+
+  @Test
+  void loadsEarlierArticlesFromTheStoreWhenTheirDaysAreFirstNeeded() {
+    List<long[]> asked = new ArrayList<>();
+    CopyDetector d = new CopyDetector(CopyDetector.Params.defaults(), (from, to) -> {
+      asked.add(new long[] {from, to});
+      return from <= 20_000 && 20_000 <= to ? List.of(new CopyDetector.Entry("stored", 20_000, 0, fp(ORIGINAL)))
+          : List.of();
+    });
+    List<Copy> found = d.add(new CopyDetector.Entry("new", 20_002, 5, fp(edit(ORIGINAL, 0.05, 9))));
+    assertEquals("stored", found.get(0).source());
+    d.add(new CopyDetector.Entry("again", 20_002, 6, fp(UNRELATED)));
+    assertEquals(1, asked.size(), "days already held are not asked for again");
+  }
+}
