@@ -1,2 +1,5 @@
-/** Text reuse between articles: verbatim shingles and reworded ("spun") sentence copies, with evidence. */
+/**
+ * Text reuse between articles: within a report, verbatim shingles and reworded ("spun") sentence copies with
+ * evidence; in corpus mode, MinHash/LSH copy detection with direction over a date window.
+ */
 package org.parallax.reuse;

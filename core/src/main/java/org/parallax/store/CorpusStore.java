@@ -50,7 +50,8 @@ import org.parallax.stories.StoryInfo;
  * A Lucene index of cleaned articles: the corpus store. Adding is idempotent — an article whose canonical URL or
  * normalised-text hash is already stored is a duplicate, not a second copy. Changes become durable at
  * {@link #commit()} (Lucene commits are atomic), so a process killed mid-ingest leaves every committed batch intact
- * and nothing half-written. Not thread-safe for writers; one store per process.
+ * and nothing half-written. {@link #claim} runs on one thread; {@link #addArticle} is thread-safe. One store per
+ * process.
  */
 public final class CorpusStore implements AutoCloseable {
   private static final String ID = "id";

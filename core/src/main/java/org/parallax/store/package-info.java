@@ -1,2 +1,2 @@
-/** The persistent corpus: a Lucene index of cleaned articles with idempotent adds and full-text search. */
+/** The persistent corpus: a Lucene index of cleaned articles, their stories and copy relations; idempotent adds, search. */
 package org.parallax.store;

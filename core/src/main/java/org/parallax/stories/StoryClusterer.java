@@ -43,6 +43,11 @@ public final class StoryClusterer {
   private final LinkedHashMap<Long, Boolean> resident = new LinkedHashMap<>(1024, 0.75f, true);
   private final Set<Story> changed = new LinkedHashSet<>();
   private int visit;
+  /** Day of the last dated article placed: where an undated one most likely belongs. */
+  private long lastDay = Story.UNDATED;
+  /** Undated stories touched last, which dated articles are also compared with (bounded: undated stories pile up). */
+  private final java.util.ArrayDeque<Story> recentUndated = new java.util.ArrayDeque<>();
+  private static final int RECENT_UNDATED = 256;
 
   public StoryClusterer(Params params, Loader loader) {
     this.params = params;
@@ -51,7 +56,8 @@ public final class StoryClusterer {
 
   /**
    * Places an article; returns the story it joined or opened. A dated article is compared with the stories that
-   * have an article within {@code gapDays} of it or an undated one; an undated article with every story held.
+   * have an article within {@code gapDays} of it and the {@value #RECENT_UNDATED} undated stories touched last; an
+   * undated article with every undated story and those around the date of the last dated article.
    */
   public Story assign(String articleId, long day, String date, String outlet, String label, TermVector v) {
     int stamp = ++visit;
@@ -70,13 +76,14 @@ public final class StoryClusterer {
     };
     makeResident(Story.UNDATED, Story.UNDATED);
     if (day == Story.UNDATED) {
-      live.values().forEach(consider);
-    } else {
-      makeResident(day - params.gapDays(), day + params.gapDays());
-      for (long d = day - params.gapDays(); d <= day + params.gapDays(); d++) {
-        byDay.getOrDefault(d, List.of()).forEach(consider);
-      }
       byDay.getOrDefault(Story.UNDATED, List.of()).forEach(consider);
+      if (lastDay != Story.UNDATED) {
+        window(lastDay, consider); // files of one event are usually read together
+      }
+    } else {
+      window(day, consider);
+      recentUndated.forEach(consider);
+      lastDay = day;
     }
     Story chosen = best[0];
     if (chosen == null) {
@@ -89,7 +96,20 @@ public final class StoryClusterer {
       byDay.computeIfAbsent(day, k -> new ArrayList<>()).add(chosen);
     }
     changed.add(chosen);
+    if (day == Story.UNDATED) {
+      recentUndated.addLast(chosen);
+      if (recentUndated.size() > RECENT_UNDATED) {
+        recentUndated.removeFirst();
+      }
+    }
     return chosen;
+  }
+
+  private void window(long day, java.util.function.Consumer<Story> consider) {
+    makeResident(day - params.gapDays(), day + params.gapDays());
+    for (long d = day - params.gapDays(); d <= day + params.gapDays(); d++) {
+      byDay.getOrDefault(d, List.of()).forEach(consider);
+    }
   }
 
   /** Stories changed since the last call, for saving. */
@@ -121,6 +141,7 @@ public final class StoryClusterer {
       }
       byDay.remove(day);
     }
+    recentUndated.removeIf(s -> live.get(s.id()) != s);
   }
 
   /** Number of stories held in memory. */
