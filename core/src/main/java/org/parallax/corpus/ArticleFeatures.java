@@ -152,10 +152,6 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms) {
           anchorIsName = anchor && !digits;
           openAnchor = h;
         }
-        if (!anchor && anchorOpen) {
-          closeAnchor(true, openAnchor, anchorIsName);
-          anchorOpen = false;
-        }
         if (!digits && !stop && i - start >= 3) {
           content = push(content, contentCount++, h);
         }

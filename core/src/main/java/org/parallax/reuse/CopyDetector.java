@@ -3,10 +3,10 @@ package org.parallax.reuse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.parallax.model.Copy;
+import org.parallax.stories.ResidentDays;
 
 /**
  * Finds duplicates, near-duplicates and spins of each new article among the articles dated within
@@ -50,7 +50,7 @@ public final class CopyDetector {
   private final List<Entry> entries = new ArrayList<>();
   private final Map<String, Integer> held = new HashMap<>();
   private LshTable table = new LshTable(1 << 16);
-  private final LinkedHashMap<Long, Boolean> resident = new LinkedHashMap<>(1024, 0.75f, true);
+  private final ResidentDays resident = new ResidentDays();
 
   public CopyDetector(Params params, Loader loader) {
     this.params = params;
@@ -132,7 +132,7 @@ public final class CopyDetector {
     if (held.size() <= params.capacity()) {
       return;
     }
-    Iterator<Long> oldest = resident.keySet().iterator();
+    Iterator<Long> oldest = resident.oldestFirst();
     java.util.Set<Long> dropped = new java.util.HashSet<>();
     int remaining = held.size();
     Map<Long, Integer> perDay = new HashMap<>();
@@ -185,36 +185,7 @@ public final class CopyDetector {
   }
 
   private void makeResident(long lo, long hi) {
-    long start = 0;
-    boolean inGap = false;
-    for (long d = lo; ; d++) {
-      boolean missing = resident.get(d) == null;
-      if (missing && !inGap) {
-        start = d;
-        inGap = true;
-      } else if (!missing && inGap) {
-        load(start, d - 1);
-        inGap = false;
-      }
-      if (d == hi) {
-        break;
-      }
-    }
-    if (inGap) {
-      load(start, hi);
-    }
-  }
-
-  private void load(long from, long to) {
-    for (Entry e : loader.articlesWithDaysIn(from, to)) {
-      hold(e);
-    }
-    for (long d = from; ; d++) {
-      resident.put(d, Boolean.TRUE);
-      if (d == to) {
-        break;
-      }
-    }
+    resident.ensure(lo, hi, (from, to) -> loader.articlesWithDaysIn(from, to).forEach(this::hold));
   }
 
   private static double round(double x) {

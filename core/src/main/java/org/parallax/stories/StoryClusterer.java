@@ -3,7 +3,6 @@ package org.parallax.stories;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ public final class StoryClusterer {
   private final Map<String, Story> live = new HashMap<>();
   private final Map<Long, List<Story>> byDay = new HashMap<>();
   /** Days whose stories are all in memory, least recently used first. */
-  private final LinkedHashMap<Long, Boolean> resident = new LinkedHashMap<>(1024, 0.75f, true);
+  private final ResidentDays resident = new ResidentDays();
   private final Set<Story> changed = new LinkedHashSet<>();
   private int visit;
   /** Day of the last dated article placed: where an undated one most likely belongs. */
@@ -124,12 +123,12 @@ public final class StoryClusterer {
     if (!changed.isEmpty()) {
       throw new IllegalStateException("save changed stories before evicting");
     }
-    Iterator<Long> oldest = resident.keySet().iterator();
+    Iterator<Long> oldest = resident.oldestFirst();
     while (live.size() > params.capacity() && oldest.hasNext()) {
       long day = oldest.next();
       oldest.remove();
       for (Story s : byDay.getOrDefault(day, List.of())) {
-        if (s.days().stream().noneMatch(resident::containsKey)) {
+        if (s.days().stream().noneMatch(resident::contains)) {
           live.remove(s.id());
           for (long d : s.days()) {
             List<Story> bucket = byDay.get(d);
@@ -150,24 +149,7 @@ public final class StoryClusterer {
   }
 
   private void makeResident(long lo, long hi) {
-    long start = Long.MIN_VALUE;
-    boolean inGap = false;
-    for (long d = lo; ; d++) {
-      boolean missing = resident.get(d) == null; // get() also refreshes the day's place in the LRU order
-      if (missing && !inGap) {
-        start = d;
-        inGap = true;
-      } else if (!missing && inGap) {
-        load(start, d - 1);
-        inGap = false;
-      }
-      if (d == hi) {
-        break;
-      }
-    }
-    if (inGap) {
-      load(start, hi);
-    }
+    resident.ensure(lo, hi, this::load);
   }
 
   private void load(long from, long to) {
@@ -181,12 +163,6 @@ public final class StoryClusterer {
         if (!bucket.contains(s)) {
           bucket.add(s);
         }
-      }
-    }
-    for (long d = from; ; d++) {
-      resident.put(d, Boolean.TRUE);
-      if (d == to) {
-        break;
       }
     }
   }
