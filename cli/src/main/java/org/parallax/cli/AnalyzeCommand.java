@@ -16,8 +16,8 @@ import org.parallax.report.HtmlReport;
 import org.parallax.report.JsonReport;
 import org.parallax.report.TextReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,32 +28,23 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files (.txt .html .htm .json .jsonl) or folders.")
   List<Path> paths;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here ('-' for stdout).")
-  Path json;
-
-  @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report here.")
-  Path html;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "JSON file overriding configuration defaults.")
-  Path config;
-
-  @Option(names = "--stacktrace", description = "Print stack traces of internal errors.")
-  boolean stacktrace;
+  @Mixin
+  ReportOptions report;
 
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    ParallaxConfig cfg = loadConfig(config, spec);
+    ParallaxConfig cfg = loadConfig(report.config, spec);
     if (cfg == null) {
       return ExitCodes.USAGE;
     }
-    Report report;
+    Report result;
     try (Parallax parallax = Parallax.create(cfg)) {
-      report = parallax.analyze(paths);
+      result = parallax.analyze(paths);
     }
-    return writeReport(report, json, html, spec);
+    return writeReport(result, report.json, report.html, spec);
   }
 
   /** Writes the report where asked (terminal summary when nowhere) and returns the exit code it deserves. */

@@ -11,6 +11,7 @@ import org.parallax.pipeline.Parallax;
 import org.parallax.pipeline.StageTimes;
 import org.parallax.store.CorpusStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,24 +27,15 @@ public final class StoryCommand implements Callable<Integer> {
   @Option(names = "--store", defaultValue = "parallax-data", description = "Store folder (default: ${DEFAULT-VALUE})")
   Path store;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON report here ('-' for stdout).")
-  Path json;
-
-  @Option(names = "--html", paramLabel = "FILE", description = "Write the HTML report here.")
-  Path html;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "JSON file overriding configuration defaults.")
-  Path config;
-
-  @Option(names = "--stacktrace", description = "Print stack traces of internal errors.")
-  boolean stacktrace;
+  @Mixin
+  ReportOptions report;
 
   @Spec
   CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    ParallaxConfig cfg = AnalyzeCommand.loadConfig(config, spec);
+    ParallaxConfig cfg = AnalyzeCommand.loadConfig(report.config, spec);
     if (cfg == null) {
       return ExitCodes.USAGE;
     }
@@ -60,10 +52,10 @@ public final class StoryCommand implements Callable<Integer> {
           + " (see 'parallax stories --store " + store + "')");
       return ExitCodes.USAGE;
     }
-    Report report;
+    Report result;
     try (Parallax parallax = Parallax.create(cfg)) {
-      report = parallax.analyzeCleaned(articles, new StageTimes());
+      result = parallax.analyzeCleaned(articles, new StageTimes());
     }
-    return AnalyzeCommand.writeReport(report, json, html, spec);
+    return AnalyzeCommand.writeReport(result, report.json, report.html, spec);
   }
 }

@@ -54,10 +54,6 @@ final class LshTable {
     }
   }
 
-  int postings() {
-    return postCount;
-  }
-
   private int find(long key) {
     int mask = keys.length - 1;
     int slot = (int) MinHash.mix(key) & mask;

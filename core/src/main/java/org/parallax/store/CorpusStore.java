@@ -35,7 +35,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.parallax.ParallaxException;
 import org.parallax.model.Article;
@@ -358,18 +357,6 @@ public final class CorpusStore implements AutoCloseable {
         d.getField(C_ANCHORS).numericValue().doubleValue(), d.get(C_BASIS))));
   }
 
-  /** Copy relations that involve the given article. */
-  public List<Copy> copiesOf(String articleId) {
-    List<Copy> out = new ArrayList<>();
-    Query q = new BooleanQuery.Builder()
-        .add(new TermQuery(new Term(C_SOURCE, articleId)), BooleanClause.Occur.SHOULD)
-        .add(new TermQuery(new Term(C_COPY, articleId)), BooleanClause.Occur.SHOULD).build();
-    eachDoc(q, null, d -> out.add(new Copy(d.get(C_SOURCE), d.get(C_COPY), d.get(C_KIND),
-        d.getField(C_SIM).numericValue().doubleValue(), d.getField(C_ANCHORS).numericValue().doubleValue(),
-        d.get(C_BASIS))));
-    return out;
-  }
-
   /** Every committed article's id with its story id (null when it has none). */
   public void forEachMembership(java.util.function.BiConsumer<String, String> action) {
     eachDoc(new TermQuery(new Term(TYPE, ARTICLE)), Set.of(ID, STORY), d -> action.accept(d.get(ID), d.get(STORY)));
@@ -396,13 +383,6 @@ public final class CorpusStore implements AutoCloseable {
       out.put(story, names);
     });
     return out;
-  }
-
-  /** The story an article belongs to, or null. */
-  public String storyOf(String articleId) {
-    String[] out = {null};
-    eachDoc(new TermQuery(new Term(ID, articleId)), Set.of(STORY), d -> out[0] = d.get(STORY));
-    return out[0];
   }
 
   /** The folder the store lives in (for files kept beside the index). */

@@ -44,10 +44,6 @@ public final class DocumentFrequencies {
   /** Documents after which frequencies are trusted fully. */
   static final int MATURE = 1000;
 
-  public long documents() {
-    return documents;
-  }
-
   private int slot(long term) {
     return (int) (term ^ (term >>> 32)) & mask;
   }

@@ -165,11 +165,6 @@ public final class Story {
     return new StoryInfo(id, label, from, to, List.copyOf(outlets), size);
   }
 
-  /** Rough heap cost, for the clusterer's memory bound. */
-  int weight() {
-    return 1 + terms.length / 16 + days.size();
-  }
-
   /** The state needed to resume the story in a later run. */
   public byte[] stateBytes() {
     ByteBuffer b = ByteBuffer.allocate(8 + 12 * terms.length);

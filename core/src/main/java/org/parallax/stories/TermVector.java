@@ -4,8 +4,6 @@ import java.util.Arrays;
 
 /** A sparse unit-length vector over term hashes, sorted by term, for cosine similarity. */
 public record TermVector(long[] terms, float[] weights) {
-  public static final TermVector EMPTY = new TermVector(new long[0], new float[0]);
-
   /** TF-IDF (sublinear term frequency) of an article's counts, keeping the {@code keep} heaviest terms. */
   public static TermVector of(TermCounts counts, DocumentFrequencies df, int keep) {
     int n = counts.size();
@@ -62,45 +60,5 @@ public record TermVector(long[] terms, float[] weights) {
       }
     }
     return heap.peek();
-  }
-
-  public double cosine(TermVector o) {
-    double dot = 0;
-    int i = 0;
-    int j = 0;
-    while (i < terms.length && j < o.terms.length) {
-      long a = terms[i];
-      long b = o.terms[j];
-      if (a == b) {
-        dot += weights[i++] * o.weights[j++];
-      } else if (a < b) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return dot;
-  }
-
-  /** Binary form for the store: count, then term and weight pairs. */
-  public byte[] toBytes() {
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 12 * terms.length);
-    b.putInt(terms.length);
-    for (int i = 0; i < terms.length; i++) {
-      b.putLong(terms[i]).putFloat(weights[i]);
-    }
-    return b.array();
-  }
-
-  public static TermVector fromBytes(byte[] bytes) {
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
-    int n = b.getInt();
-    long[] t = new long[n];
-    float[] w = new float[n];
-    for (int i = 0; i < n; i++) {
-      t[i] = b.getLong();
-      w[i] = b.getFloat();
-    }
-    return new TermVector(t, w);
   }
 }

@@ -99,18 +99,7 @@ public final class CopyEval implements Callable<Integer> {
     }
     List<Document> neusDocs = new ArrayList<>();
     if (Files.isRegularFile(neus)) {
-      List<String> lines = Files.readAllLines(neus, StandardCharsets.UTF_8);
-      for (int c = 0; c < lines.size(); c++) {
-        String[] parts = lines.get(c).split("\\[SEP\\]");
-        for (int k = 0; k < parts.length; k++) {
-          String p = parts[k].strip();
-          int a = p.indexOf("ARTICLE=>");
-          String text = a < 0 ? p : p.substring(a + 9).strip();
-          String title = a < 0 ? null : p.substring(0, a).replaceFirst("^TITLE=>", "").strip();
-          neusDocs.add(new Document("neus-" + c + "-" + k, "neus", Document.Format.TEXT, text, title, "neus-" + k,
-              null, "2030-01-01", null));
-        }
-      }
+      NeusClusters.read(neus, "neus-", "2030-01-01").forEach(neusDocs::addAll);
     }
     List<Planted> planted = new ArrayList<>();
     List<Document> copies = new ArrayList<>();

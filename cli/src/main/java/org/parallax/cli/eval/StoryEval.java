@@ -2,7 +2,6 @@ package org.parallax.cli.eval;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,19 +57,11 @@ public final class StoryEval implements Callable<Integer> {
     }
     List<Document> docs = new ArrayList<>();
     Map<String, Integer> gold = new HashMap<>();
-    List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
-    String[] sides = {"left", "center", "right"};
-    for (int c = 0; c < lines.size(); c++) {
-      String[] parts = lines.get(c).split("\\[SEP\\]");
-      for (int k = 0; k < parts.length; k++) {
-        String p = parts[k].strip();
-        int a = p.indexOf("ARTICLE=>");
-        String title = a < 0 ? null : p.substring(0, a).replaceFirst("^TITLE=>", "").strip();
-        String text = a < 0 ? p : p.substring(a + "ARTICLE=>".length()).strip();
-        String id = "c" + c + "-" + k;
-        docs.add(new Document(id, source + ":" + (c + 1), Document.Format.TEXT, text, title,
-            k < sides.length ? sides[k] : null, null, null, null));
-        gold.put(id, c);
+    List<List<Document>> events = NeusClusters.read(source, "c", null);
+    for (int c = 0; c < events.size(); c++) {
+      for (Document d : events.get(c)) {
+        docs.add(d);
+        gold.put(d.id(), c);
       }
     }
     Collections.shuffle(docs, new Random(seed));
@@ -78,7 +69,7 @@ public final class StoryEval implements Callable<Integer> {
     CorpusIngester.Settings d = CorpusIngester.Settings.defaults();
     List<Double> ts = thresholds == null ? List.of(d.stories().threshold()) : thresholds;
     out.printf(Locale.ROOT, "NeuS %s: %d articles in %d gold clusters, shuffled (seed %d)%n", split, docs.size(),
-        lines.size(), seed);
+        events.size(), seed);
     for (double t : ts) {
       StoryClusterer.Params sp = d.stories();
       CorpusIngester.Settings settings = new CorpusIngester.Settings(
