@@ -2,12 +2,19 @@ package org.parallax.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.parallax.config.ParallaxConfig;
 import org.parallax.corpus.CorpusIngester;
+import org.parallax.ingest.Document;
+import org.parallax.ingest.FeedPoller;
 import org.parallax.ingest.InputReader;
+import org.parallax.ingest.PoliteFetcher;
+import org.parallax.model.Skipped;
 import org.parallax.nlp.NlpModels;
 import org.parallax.store.CorpusStore;
 import picocli.CommandLine.Command;
@@ -22,10 +29,31 @@ import picocli.CommandLine.Spec;
  * interrupted run keeps all committed batches and a rerun continues where it stopped.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-    description = "Add articles (.txt .html .json .jsonl .jsonl.gz, files or folders) to the corpus store.")
+    description = "Add articles (.txt .html .json .jsonl .jsonl.gz .warc .warc.gz .rss .atom, files or folders, "
+        + "or live feeds with --feed) to the corpus store.")
 public final class IngestCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders.")
-  List<Path> paths;
+  @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders.")
+  List<Path> paths = new ArrayList<>();
+
+  @Option(names = "--feed", paramLabel = "URL", description = "Poll this RSS/Atom feed and fetch its articles "
+      + "(repeatable). Obeys robots.txt, waits between requests to one host, asks conditionally, backs off.")
+  List<URI> feeds = new ArrayList<>();
+
+  @Option(names = "--polls", defaultValue = "0", description = "With --feed: number of polls; 0 polls until "
+      + "interrupted (default: ${DEFAULT-VALUE})")
+  int polls;
+
+  @Option(names = "--interval", defaultValue = "PT15M", description = "With --feed: time between polls, ISO-8601 "
+      + "(default: ${DEFAULT-VALUE})")
+  Duration interval;
+
+  @Option(names = "--host-delay", defaultValue = "PT2S", description = "With --feed: least time between two "
+      + "requests to one host; a longer robots.txt Crawl-delay wins (default: ${DEFAULT-VALUE})")
+  Duration hostDelay;
+
+  @Option(names = "--timeout", defaultValue = "PT20S", description = "With --feed: time allowed per request "
+      + "attempt (default: ${DEFAULT-VALUE})")
+  Duration timeout;
 
   @Option(names = "--store", defaultValue = "parallax-data", description = "Store folder (default: ${DEFAULT-VALUE})")
   Path store;
@@ -39,6 +67,16 @@ public final class IngestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (paths.isEmpty() && feeds.isEmpty()) {
+      err.println("ingest: give at least one PATH or --feed URL");
+      return ExitCodes.USAGE;
+    }
+    for (URI f : feeds) {
+      if (f.getScheme() == null || !f.getScheme().matches("https?") || f.getHost() == null) {
+        err.println("ingest: --feed " + f + " is not an http(s) URL");
+        return ExitCodes.USAGE;
+      }
+    }
     long start = System.nanoTime();
     InputReader reader = new InputReader(ParallaxConfig.defaults());
     long totalBytes = InputReader.totalBytes(paths);
@@ -58,6 +96,9 @@ public final class IngestCommand implements Callable<Integer> {
           progress(err, ingester.counts(), now - start, reader.bytesRead(), totalBytes);
         }
       }, ingester::skip);
+      if (!feeds.isEmpty()) {
+        pollFeeds(s, ingester, err);
+      }
       ingester.close();
       c = ingester.counts();
       double secs = (System.nanoTime() - start) / 1e9;
@@ -66,10 +107,45 @@ public final class IngestCommand implements Callable<Integer> {
           c.duplicates(), c.skipped(), c.copies(), c.storiesOpened(), secs, c.read() / secs, store, s.size());
     }
     err.flush();
-    if (c.read() == 0) {
+    if (c.read() == 0 && feeds.isEmpty()) { // a poll that finds nothing new is not a failure
       return ExitCodes.NOTHING_ANALYSED;
     }
     return c.skipped() == 0 ? ExitCodes.OK : ExitCodes.SOME_SKIPPED;
+  }
+
+  /** Polls the feeds, committing after every poll so an interrupted poller keeps what it fetched. */
+  private void pollFeeds(CorpusStore s, CorpusIngester ingester, PrintWriter err) {
+    PoliteFetcher.Settings d = PoliteFetcher.Settings.defaults();
+    PoliteFetcher fetcher = new PoliteFetcher(new PoliteFetcher.Settings(d.userAgent(), d.robotName(), hostDelay,
+        d.maxCrawlDelay(), timeout, d.attempts(), d.firstBackoff(), d.maxBytes()));
+    FeedPoller poller = new FeedPoller(fetcher, s::hasCommittedUrl);
+    try {
+      poller.run(feeds, polls, interval, new FeedPoller.Listener() {
+        @Override
+        public void article(Document doc) {
+          ingester.accept(doc);
+        }
+
+        @Override
+        public void skipped(Skipped skipped) {
+          ingester.skip(skipped);
+        }
+
+        @Override
+        public void pollDone(FeedPoller.Poll p) {
+          ingester.commit();
+          CorpusIngester.Counts c = ingester.counts();
+          err.printf(Locale.ROOT, "poll %d: %d feeds read, %d unchanged, %d failed; %d new entries, %d articles "
+                  + "fetched; store total: %d added, %d already stored%s%n", p.number(), p.feedsRead(),
+              p.feedsUnchanged(), p.feedsFailed(), p.entries(), p.articles(), c.added(), c.duplicates(),
+              polls == 1 || p.number() == polls ? "" : "; next poll in " + interval.toString().substring(2)
+                  .toLowerCase(Locale.ROOT) + " (Ctrl-C stops; everything so far is saved)");
+          err.flush();
+        }
+      });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** One progress line: counts, rate, and an ETA from the share of input bytes consumed. */

@@ -34,8 +34,21 @@ public final class ArticleCleaner {
     }
     Cleaned c = text.clean(raw, title, d.format() == Document.Format.HTML);
     removed.addAll(c.removed());
-    return new Article(d.id(), d.path(), first(outlet, c.outlet(), d.id()), url, first(title, c.title()),
-        HtmlExtractor.shortDate(first(date, c.date())), first(byline, c.byline()), null, c.body(), removed);
+    return new Article(d.id(), d.path(), first(outlet, c.outlet(), host(url), d.id()), url,
+        first(title, c.title()), HtmlExtractor.shortDate(first(date, c.date(), d.fallbackDate())), first(byline, c.byline()), null, c.body(), removed);
+  }
+
+  /** The site a URL points at, without "www.": the best outlet name when a page names none. */
+  static String host(String url) {
+    if (url == null) {
+      return null;
+    }
+    try {
+      String h = java.net.URI.create(url.strip()).getHost();
+      return h == null ? null : h.toLowerCase(java.util.Locale.ROOT).replaceFirst("^www\\.", "");
+    } catch (IllegalArgumentException malformed) {
+      return null;
+    }
   }
 
   private static String first(String... values) {

@@ -3,9 +3,16 @@ package org.parallax.ingest;
 /**
  * One raw input article before cleaning: scraped text or an HTML page, with whatever metadata its container gave
  * (null when absent). {@code notes} carries reading remarks worth reporting, such as an encoding fallback.
+ * {@code fallbackDate} is a date known only from the container (a crawl's WARC-Date, a fetch time): used when
+ * neither {@code date} nor the page itself gives one.
  */
 public record Document(String id, String path, Format format, String content, String title, String outlet,
-                       String url, String date, String notes) {
+                       String url, String date, String notes, String fallbackDate) {
+  public Document(String id, String path, Format format, String content, String title, String outlet, String url,
+                  String date, String notes) {
+    this(id, path, format, content, title, outlet, url, date, notes, null);
+  }
+
   /** What {@code content} holds. */
   public enum Format { TEXT, HTML }
 }

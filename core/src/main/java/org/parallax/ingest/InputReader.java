@@ -25,6 +25,9 @@ import org.parallax.model.Skipped;
  */
 public final class InputReader {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The file kinds read, for messages. */
+  public static final String KINDS = ".txt, .html, .htm, .json, .jsonl, .jsonl.gz, .warc, .warc.gz, .rss, .atom or a "
+      + "feed .xml";
   private final ParallaxConfig config;
   private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
 
@@ -138,7 +141,7 @@ public final class InputReader {
     }
     if (sink.count == before) {
       sink.skip(new Skipped(dir.toString(),
-          "folder holds no readable articles (.txt, .html, .htm, .json, .jsonl, .jsonl.gz)"));
+          "folder holds no readable articles (" + KINDS + ")"));
     }
   }
 
@@ -148,6 +151,20 @@ public final class InputReader {
     String where = file.toString();
     try {
       long size = Files.size(file);
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (WarcInput.isWarc(lower)) {
+        // Streamed record by record: no whole-file limit, only one per page.
+        if (size == 0) {
+          sink.skip(new Skipped(where, "empty file"));
+          return;
+        }
+        long[] last = {0};
+        new WarcInput(config.maxFileBytes()).read(file, sink::add, sink::skip, pos -> {
+          bytesRead.addAndGet(Math.max(0, pos - last[0]));
+          last[0] = Math.max(last[0], pos);
+        });
+        return;
+      }
       boolean gz = ext.equals("gz") && name.toLowerCase(Locale.ROOT).matches(".*\\.jsonl?\\.gz");
       boolean lines = ext.equals("jsonl") || ext.equals("json") || gz;
       long limit = lines ? config.maxJsonlFileBytes() : config.maxFileBytes();
@@ -168,8 +185,8 @@ public final class InputReader {
         case "txt", "text" -> sink.add(single(file, Document.Format.TEXT));
         case "html", "htm", "xhtml" -> sink.add(single(file, Document.Format.HTML));
         case "jsonl", "json" -> readJsonFile(file, sink);
-        default -> sink.skip(new Skipped(where,
-            "unsupported file type '." + ext + "' (expected .txt, .html, .htm, .json, .jsonl or .jsonl.gz)"));
+        case "rss", "atom", "xml" -> readFeedFile(file, sink);
+        default -> sink.skip(new Skipped(where, "unsupported file type '." + ext + "' (expected " + KINDS + ")"));
       }
     } catch (BadInputException e) {
       sink.skip(new Skipped(where, e.getMessage()));
@@ -194,6 +211,32 @@ public final class InputReader {
     } catch (java.io.EOFException e) {
       sink.skip(new Skipped(file.toString(), "truncated gzip: the file ends inside line " + (lineNo + 1)
           + "; the " + lineNo + " lines before it were read"));
+    }
+  }
+
+  /** Every entry of an RSS/Atom file, with the text the feed carries; entries without any are reported. */
+  private void readFeedFile(Path file, Sink sink) throws IOException {
+    byte[] bytes = Files.readAllBytes(file);
+    bytesRead.addAndGet(bytes.length);
+    String kind = TextDecoder.binaryKind(bytes);
+    if (kind != null) {
+      throw new BadInputException("binary file (" + kind + "), not a feed");
+    }
+    if (ext(file).equals("xml") && !FeedInput.looksLikeFeed(bytes)) {
+      throw new BadInputException("XML file is not an RSS or Atom feed");
+    }
+    int i = 0;
+    for (FeedInput.Entry e : FeedInput.parse(bytes, baseName(file))) {
+      i++;
+      if (e.html().isBlank()) {
+        sink.skip(new Skipped(file + ":" + i, "feed entry " + i + " (" + e.link() + ") carries no text, only a "
+            + "title and link; poll the feed with --feed to fetch its pages"));
+      } else {
+        sink.add(e.toDocument(file + ":" + i));
+      }
+    }
+    if (i == 0) {
+      throw new BadInputException("feed has no entries");
     }
   }
 

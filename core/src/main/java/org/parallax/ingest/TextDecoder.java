@@ -22,6 +22,26 @@ public final class TextDecoder {
   private static final java.util.regex.Pattern META_CHARSET = java.util.regex.Pattern.compile(
       "(?i)<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_-]+)");
 
+  /**
+   * HTML bytes fetched over HTTP: the charset from the response's Content-Type wins over the page's own
+   * declaration (as browsers do), except against a byte-order mark; null or unknown falls back to
+   * {@link #decodeHtml(byte[])}.
+   */
+  public static Decoded decodeHtml(byte[] bytes, String httpCharset) {
+    if (httpCharset != null && bytes.length > 3 && !startsWith(bytes, 0xEF, 0xBB, 0xBF)
+        && !startsWith(bytes, 0xFF, 0xFE) && !startsWith(bytes, 0xFE, 0xFF) && binaryKind(bytes) == null) {
+      try {
+        Charset cs = Charset.forName(httpCharset.strip().replace("\"", ""));
+        if (!cs.equals(StandardCharsets.UTF_8)) {
+          return new Decoded(new String(bytes, cs), cs.name(), null);
+        }
+      } catch (IllegalArgumentException unknownCharset) {
+        // fall through to the page's own declaration
+      }
+    }
+    return decodeHtml(bytes);
+  }
+
   /** Like {@link #decode}, but an HTML page's own {@code <meta charset>} declaration is honoured first. */
   public static Decoded decodeHtml(byte[] bytes) {
     if (bytes.length > 3 && !startsWith(bytes, 0xEF, 0xBB, 0xBF) && !startsWith(bytes, 0xFF, 0xFE)

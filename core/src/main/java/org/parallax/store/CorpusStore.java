@@ -456,11 +456,27 @@ public final class CorpusStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether an article with this URL (canonicalised) was committed. Safe from any thread: it does not look at
+   * articles claimed since the last commit.
+   */
+  public boolean hasCommittedUrl(String url) {
+    try {
+      return committed(URL, canonicalUrl(url)) != null;
+    } catch (IOException e) {
+      throw new ParallaxException("cannot look up " + url + " in the store: " + e.getMessage(), e);
+    }
+  }
+
   private String existing(String field, String value) throws IOException {
     String p = pending.get(field + "\u0000" + value);
     if (p != null) {
       return p;
     }
+    return committed(field, value);
+  }
+
+  private String committed(String field, String value) throws IOException {
     IndexSearcher s = searchers.acquire();
     try {
       // A direct term lookup per segment: this runs three times for every ingested article.

@@ -1,0 +1,220 @@
+package org.parallax.ingest;
+
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * HTTP GET as a polite crawler does it: obeys robots.txt (crawler-commons' parser, cached per host, its
+ * Crawl-delay honoured), waits a minimum delay between two requests to one host, sends conditional requests
+ * (ETag / Last-Modified remembered per URL, so an unchanged feed costs the server a 304), and retries timeouts,
+ * 5xx and 429 answers with exponential back-off (Retry-After honoured, capped). Bodies are size-limited.
+ * Single-threaded by design: one host is never hit in parallel.
+ */
+public final class PoliteFetcher {
+  /**
+   * @param userAgent      sent with every request and matched against robots.txt groups
+   * @param robotName      the name looked for in robots.txt
+   * @param hostDelay      least time between two requests to the same host
+   * @param maxCrawlDelay  a robots.txt Crawl-delay above this is capped (some sites ask for minutes)
+   * @param timeout        connect and response timeout per attempt
+   * @param attempts       tries per request, the first included
+   * @param firstBackoff   wait after the first failure, doubled after each further one
+   * @param maxBytes       largest body read
+   */
+  public record Settings(String userAgent, String robotName, Duration hostDelay, Duration maxCrawlDelay,
+                         Duration timeout, int attempts, Duration firstBackoff, long maxBytes) {
+    public static Settings defaults() {
+      return new Settings("Parallax/0.1 (news comparison; polite feed reader)", "parallax", Duration.ofSeconds(2),
+          Duration.ofSeconds(30), Duration.ofSeconds(20), 3, Duration.ofSeconds(5), 10L << 20);
+    }
+  }
+
+  /** An answer: {@code notModified} when a conditional request found nothing new (then {@code body} is empty). */
+  public record Response(URI uri, int status, byte[] body, String contentType, String charset, boolean notModified) {}
+
+  /** A request that could not be completed, with the reason in words. */
+  public static final class FetchException extends IOException {
+    public FetchException(String message) {
+      super(message);
+    }
+  }
+
+  private record Validators(String etag, String lastModified) {}
+
+  private final Settings settings;
+  private final HttpClient client;
+  private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
+  /** robots.txt rules of a host and until when they hold (a day; minutes when the file could not be read). */
+  private record Robots(BaseRobotRules rules, long expiresNanos) {}
+
+  private final Map<String, Robots> robots = new HashMap<>();
+  private final Map<String, Long> nextAllowed = new HashMap<>();
+  private final Map<URI, Validators> validators = new HashMap<>();
+  private long requests;
+
+  public PoliteFetcher(Settings settings) {
+    this.settings = settings;
+    this.client = HttpClient.newBuilder().connectTimeout(settings.timeout())
+        .followRedirects(HttpClient.Redirect.NORMAL).build();
+  }
+
+  /** Requests sent so far, robots.txt and retries included. */
+  public long requests() {
+    return requests;
+  }
+
+  /** Whether robots.txt lets us fetch the URL (fetching and caching the host's robots.txt on first use). */
+  public boolean allowed(URI uri) throws InterruptedException {
+    return rules(uri).isAllowed(uri.toString());
+  }
+
+  /**
+   * Fetches a URL conditionally.
+   *
+   * @throws FetchException when robots.txt forbids it, or every attempt failed, saying why
+   */
+  public Response get(URI uri) throws FetchException, InterruptedException {
+    if (!allowed(uri)) {
+      throw new FetchException("robots.txt of " + uri.getHost() + " disallows " + uri.getPath());
+    }
+    Response r = send(uri, true);
+    if (r.status() != 200 && !r.notModified()) {
+      throw new FetchException("HTTP " + r.status() + " from " + uri);
+    }
+    return r;
+  }
+
+  private BaseRobotRules rules(URI uri) throws InterruptedException {
+    String key = uri.getScheme() + "://" + uri.getAuthority();
+    Robots cached = robots.get(key);
+    if (cached != null && cached.expiresNanos() - System.nanoTime() > 0) {
+      return cached.rules();
+    }
+    URI robotsUri = URI.create(key + "/robots.txt");
+    BaseRobotRules rules;
+    Duration keep = Duration.ofHours(24);
+    try {
+      Response r = send(robotsUri, false);
+      rules = r.status() == 200
+          ? robotsParser.parseContent(robotsUri.toString(), r.body(), r.contentType(), List.of(settings.robotName()))
+          : robotsParser.failedFetch(r.status()); // 4xx: no rules, everything allowed
+    } catch (FetchException e) {
+      rules = robotsParser.failedFetch(503); // unreachable: treat as a temporary refusal
+      keep = Duration.ofMinutes(10);
+    }
+    robots.put(key, new Robots(rules, System.nanoTime() + keep.toNanos()));
+    return rules;
+  }
+
+  private Response send(URI uri, boolean conditional) throws FetchException, InterruptedException {
+    String failure = null;
+    Duration backoff = settings.firstBackoff();
+    for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
+      if (attempt > 1) {
+        Thread.sleep(backoff.toMillis());
+        backoff = backoff.multipliedBy(2);
+      }
+      waitForHost(uri);
+      HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(settings.timeout())
+          .header("User-Agent", settings.userAgent());
+      Validators v = conditional ? validators.get(uri) : null;
+      if (v != null && v.etag() != null) {
+        req.header("If-None-Match", v.etag());
+      }
+      if (v != null && v.lastModified() != null) {
+        req.header("If-Modified-Since", v.lastModified());
+      }
+      HttpResponse<InputStream> resp;
+      try {
+        requests++;
+        resp = client.send(req.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      } catch (java.net.http.HttpTimeoutException e) {
+        failure = "no answer within " + settings.timeout().toMillis() + " ms";
+        continue;
+      } catch (IOException e) {
+        failure = "cannot connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        continue;
+      }
+      int status = resp.statusCode();
+      if (status >= 500 || status == 429) {
+        discard(resp);
+        failure = "HTTP " + status;
+        Optional<String> retryAfter = resp.headers().firstValue("Retry-After");
+        if (retryAfter.isPresent() && retryAfter.get().strip().matches("\\d{1,6}")) {
+          Duration asked = Duration.ofSeconds(Long.parseLong(retryAfter.get().strip()));
+          backoff = asked.compareTo(settings.maxCrawlDelay()) > 0 ? settings.maxCrawlDelay() : asked;
+        }
+        continue;
+      }
+      if (status == 304) {
+        discard(resp);
+        return new Response(uri, status, new byte[0], null, null, true);
+      }
+      byte[] body;
+      try (InputStream in = resp.body()) {
+        body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, settings.maxBytes() + 1));
+      } catch (IOException e) {
+        failure = "connection broke while reading: " + e.getMessage();
+        continue;
+      }
+      if (body.length > settings.maxBytes()) {
+        throw new FetchException(uri + " is larger than " + (settings.maxBytes() >> 20) + " MB");
+      }
+      if (conditional && status == 200) {
+        String etag = resp.headers().firstValue("ETag").orElse(null);
+        String modified = resp.headers().firstValue("Last-Modified").orElse(null);
+        if (etag != null || modified != null) {
+          validators.put(uri, new Validators(etag, modified));
+        }
+      }
+      String type = resp.headers().firstValue("Content-Type").orElse(null);
+      return new Response(resp.uri(), status, body, type, charset(type), false);
+    }
+    throw new FetchException(uri + ": " + failure + " (" + settings.attempts() + " attempts)");
+  }
+
+  private static void discard(HttpResponse<InputStream> resp) {
+    try (InputStream in = resp.body()) {
+      in.skip(1 << 16);
+    } catch (IOException ignored) {
+      // the answer is not used
+    }
+  }
+
+  /** Sleeps until this host may be asked again, then books the next slot. */
+  private void waitForHost(URI uri) throws InterruptedException {
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT) + ":" + uri.getPort();
+    long delay = settings.hostDelay().toNanos();
+    Robots r = robots.get(uri.getScheme() + "://" + uri.getAuthority());
+    if (r != null && r.rules().getCrawlDelay() > 0) {
+      delay = Math.max(delay, Math.min(settings.maxCrawlDelay().toNanos(), r.rules().getCrawlDelay() * 1_000_000L));
+    }
+    long now = System.nanoTime();
+    Long next = nextAllowed.get(host);
+    if (next != null && next > now) {
+      Thread.sleep((next - now) / 1_000_000L, (int) ((next - now) % 1_000_000L));
+      now = System.nanoTime();
+    }
+    nextAllowed.put(host, now + delay);
+  }
+
+  static String charset(String contentType) {
+    if (contentType == null) {
+      return null;
+    }
+    var m = java.util.regex.Pattern.compile("(?i)charset\\s*=\\s*\"?([A-Za-z0-9._-]+)").matcher(contentType);
+    return m.find() ? m.group(1) : null;
+  }
+}
