@@ -85,14 +85,27 @@ public final class CorpusStore implements AutoCloseable {
   private static final String C_ANCHORS = "c_anchors";
   private static final String C_BASIS = "c_basis";
   private static final String ARTICLE = "article";
+  /** Titles are short: no length norms, which also keeps norms dense when a title is empty. */
+  private static final org.apache.lucene.document.FieldType TITLE_TYPE = titleType();
   private static final String STORY_DOC = "story";
   private static final String COPY_DOC = "copy";
   /** Day key of articles without a date: they are grouped with each other only. */
   public static final long UNDATED = org.parallax.stories.Story.UNDATED;
 
+  /** Sub-folder of the store holding story states and copy relations. */
+  static final String RELATIONS_DIR = "relations";
   private final FSDirectory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  /**
+   * Stories and copies live in an index of their own: stories are rewritten every batch, and in the article index
+   * those deletions and body-less documents made every flush and merge slower (sparse norms, re-encoded stored
+   * fields). Committed before the article index, so the window between the two commits can only leave a story
+   * counting articles of one batch that a resumed run then adds again.
+   */
+  private final FSDirectory relationsDirectory;
+  private final IndexWriter relations;
+  private final SearcherManager relationSearchers;
   /** Keys added since the last refresh, which the searcher cannot see yet. */
   private final Map<String, String> pending = new HashMap<>();
   private final Path dir;
@@ -114,6 +127,12 @@ public final class CorpusStore implements AutoCloseable {
     cfg.setCodec(new KeyedCodec());
     writer = new IndexWriter(directory, cfg);
     searchers = new SearcherManager(writer, null);
+    relationsDirectory = FSDirectory.open(dir.resolve(RELATIONS_DIR));
+    IndexWriterConfig rcfg = new IndexWriterConfig(new StandardAnalyzer());
+    rcfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    rcfg.setRAMBufferSizeMB(32);
+    relations = new IndexWriter(relationsDirectory, rcfg);
+    relationSearchers = new SearcherManager(relations, null);
     this.dir = dir;
     nextSeq = count(new TermQuery(new Term(TYPE, ARTICLE)));
   }
@@ -143,6 +162,13 @@ public final class CorpusStore implements AutoCloseable {
     public org.apache.lucene.codecs.PostingsFormat postingsFormat() {
       return perField;
     }
+  }
+
+  private static org.apache.lucene.document.FieldType titleType() {
+    org.apache.lucene.document.FieldType t = new org.apache.lucene.document.FieldType(TextField.TYPE_STORED);
+    t.setOmitNorms(true);
+    t.freeze();
+    return t;
   }
 
   /** Opens the store in {@code dir}, creating it on first use. */
@@ -237,7 +263,7 @@ public final class CorpusStore implements AutoCloseable {
     if (s.fingerprint() != null) {
       d.add(new StoredField(FINGERPRINT, s.fingerprint().toBytes()));
     }
-    d.add(new TextField(TITLE, a.title() == null ? "" : a.title(), Field.Store.YES));
+    d.add(new Field(TITLE, a.title() == null ? "" : a.title(), TITLE_TYPE));
     d.add(new TextField(BODY, a.body(), Field.Store.YES));
     d.add(new StoredField(LANGUAGE, a.language() == null ? "" : a.language()));
     d.add(new StoredField(PATH, a.path() == null ? "" : a.path()));
@@ -271,7 +297,7 @@ public final class CorpusStore implements AutoCloseable {
     d.add(new StoredField(S_OUTLETS, String.join("\n", info.outlets())));
     d.add(new StoredField(S_STATE, story.stateBytes()));
     try {
-      writer.updateDocument(new Term(S_ID, info.id()), d);
+      relations.updateDocument(new Term(S_ID, info.id()), d);
     } catch (IOException e) {
       throw new ParallaxException("cannot save story " + info.id() + ": " + e.getMessage(), e);
     }
@@ -288,7 +314,7 @@ public final class CorpusStore implements AutoCloseable {
     d.add(new StoredField(C_ANCHORS, c.anchors()));
     d.add(new StoredField(C_BASIS, c.basis()));
     try {
-      writer.addDocument(d);
+      relations.addDocument(d);
     } catch (IOException e) {
       throw new ParallaxException("cannot record a copy: " + e.getMessage(), e);
     }
@@ -297,7 +323,7 @@ public final class CorpusStore implements AutoCloseable {
   /** Stored articles dated within a day range, as copy detection needs them (committed articles only). */
   public List<CopyDetector.Entry> articlesWithDaysIn(long fromDay, long toDay) {
     List<CopyDetector.Entry> out = new ArrayList<>();
-    eachDoc(new BooleanQuery.Builder()
+    eachDoc(searchers, new BooleanQuery.Builder()
         .add(new TermQuery(new Term(TYPE, ARTICLE)), BooleanClause.Occur.FILTER)
         .add(LongPoint.newRangeQuery(CDAY, fromDay, toDay), BooleanClause.Occur.FILTER).build(),
         Set.of(ID, CDAY, SEQ, FINGERPRINT), d -> {
@@ -313,7 +339,8 @@ public final class CorpusStore implements AutoCloseable {
   /** Saved stories with an article dated within a day range (committed stories only). */
   public List<Story> storiesWithDaysIn(long fromDay, long toDay) {
     List<Story> out = new ArrayList<>();
-    eachDoc(LongPoint.newRangeQuery(S_DAYS, fromDay, toDay), null, d -> out.add(restoreStory(d)));
+    eachDoc(relationSearchers, LongPoint.newRangeQuery(S_DAYS, fromDay, toDay), null,
+        d -> out.add(restoreStory(d)));
     return out;
   }
 
@@ -322,7 +349,7 @@ public final class CorpusStore implements AutoCloseable {
     Query q = since == null ? new TermQuery(new Term(TYPE, STORY_DOC))
         : LongPoint.newRangeQuery(S_LAST, requireDay(since), Long.MAX_VALUE);
     List<StoryInfo> out = new ArrayList<>();
-    eachDoc(q, Set.of(S_ID, S_LABEL, S_FROM, S_TO, S_OUTLETS, S_STATE),
+    eachDoc(relationSearchers, q, Set.of(S_ID, S_LABEL, S_FROM, S_TO, S_OUTLETS, S_STATE),
         d -> out.add(storyInfo(d, ByteBuffer.wrap(d.getBinaryValue(S_STATE).bytes).getInt())));
     out.sort(Comparator.comparing((StoryInfo i) -> i.to() == null ? "" : i.to()).reversed()
         .thenComparing(StoryInfo::id));
@@ -332,7 +359,7 @@ public final class CorpusStore implements AutoCloseable {
   /** One story, or null. */
   public StoryInfo story(String id) {
     List<StoryInfo> out = new ArrayList<>();
-    eachDoc(new TermQuery(new Term(S_ID, id)), null,
+    eachDoc(relationSearchers, new TermQuery(new Term(S_ID, id)), null,
         d -> out.add(storyInfo(d, ByteBuffer.wrap(d.getBinaryValue(S_STATE).bytes).getInt())));
     return out.isEmpty() ? null : out.get(0);
   }
@@ -340,7 +367,7 @@ public final class CorpusStore implements AutoCloseable {
   /** A story's articles in ingest order. */
   public List<Article> storyArticles(String storyId) {
     List<Object[]> found = new ArrayList<>();
-    eachDoc(new TermQuery(new Term(STORY, storyId)), null,
+    eachDoc(searchers, new TermQuery(new Term(STORY, storyId)), null,
         d -> found.add(new Object[] {d.getField(SEQ).numericValue().longValue(), toArticle(d)}));
     found.sort(Comparator.comparingLong(o -> (Long) o[0]));
     List<Article> out = new ArrayList<>();
@@ -352,21 +379,23 @@ public final class CorpusStore implements AutoCloseable {
 
   /** Every recorded copy relation. */
   public void forEachCopy(Consumer<Copy> action) {
-    eachDoc(new TermQuery(new Term(TYPE, COPY_DOC)), null, d -> action.accept(new Copy(d.get(C_SOURCE),
-        d.get(C_COPY), d.get(C_KIND), d.getField(C_SIM).numericValue().doubleValue(),
-        d.getField(C_ANCHORS).numericValue().doubleValue(), d.get(C_BASIS))));
+    eachDoc(relationSearchers, new TermQuery(new Term(TYPE, COPY_DOC)), null,
+        d -> action.accept(new Copy(d.get(C_SOURCE), d.get(C_COPY), d.get(C_KIND),
+            d.getField(C_SIM).numericValue().doubleValue(), d.getField(C_ANCHORS).numericValue().doubleValue(),
+            d.get(C_BASIS))));
   }
 
   /** Every committed article's id with its story id (null when it has none). */
   public void forEachMembership(java.util.function.BiConsumer<String, String> action) {
-    eachDoc(new TermQuery(new Term(TYPE, ARTICLE)), Set.of(ID, STORY), d -> action.accept(d.get(ID), d.get(STORY)));
+    eachDoc(searchers, new TermQuery(new Term(TYPE, ARTICLE)), Set.of(ID, STORY),
+        d -> action.accept(d.get(ID), d.get(STORY)));
   }
 
   /** Article ids of every story, each list in ingest order. Holds one id per article: for listings. */
   public Map<String, List<String>> storyMembers() {
     Map<String, List<long[]>> seqs = new HashMap<>();
     Map<Long, String> ids = new HashMap<>();
-    eachDoc(new TermQuery(new Term(TYPE, ARTICLE)), Set.of(ID, STORY, SEQ), d -> {
+    eachDoc(searchers, new TermQuery(new Term(TYPE, ARTICLE)), Set.of(ID, STORY, SEQ), d -> {
       if (d.get(STORY) != null) {
         long seq = d.getField(SEQ).numericValue().longValue();
         ids.put(seq, d.get(ID));
@@ -411,7 +440,7 @@ public final class CorpusStore implements AutoCloseable {
   }
 
   /** Runs {@code action} on every committed document matching {@code q} (all fields when {@code fields} is null). */
-  private void eachDoc(Query q, Set<String> fields, Consumer<Document> action) {
+  private static void eachDoc(SearcherManager searchers, Query q, Set<String> fields, Consumer<Document> action) {
     try {
       IndexSearcher s = searchers.acquire();
       try {
@@ -508,6 +537,8 @@ public final class CorpusStore implements AutoCloseable {
   /** Makes everything added so far durable and visible to searches. */
   public void commit() {
     try {
+      relations.commit();
+      relationSearchers.maybeRefreshBlocking();
       writer.commit();
       searchers.maybeRefreshBlocking();
       pending.clear();
@@ -591,7 +622,11 @@ public final class CorpusStore implements AutoCloseable {
   @Override
   public void close() {
     try {
+      relations.commit();
       writer.commit();
+      relationSearchers.close();
+      relations.close();
+      relationsDirectory.close();
       searchers.close();
       writer.close();
       directory.close();

@@ -28,6 +28,11 @@ public final class Story {
   private double norm;
   /** Scratch mark for the clusterer's candidate scan. */
   int visited;
+  /** Scratch for {@link TermPostings#score}: the accumulated dot product and the article term last added. */
+  double score;
+  int lastTerm;
+  /** Whether the clusterer's undated term index holds this story. */
+  boolean indexed;
 
   Story(String id, String label) {
     this.id = id;
@@ -102,6 +107,17 @@ public final class Story {
     private int slot(long t) {
       return (int) (t ^ (t >>> 31)) & mask;
     }
+  }
+
+  /** The centroid's terms, sorted; not to be modified. */
+  long[] centroidTerms() {
+    return terms;
+  }
+
+  /** The centroid's summed weight for a term, 0 when it does not hold it. */
+  float sumOf(long term) {
+    int i = Arrays.binarySearch(terms, term);
+    return i < 0 ? 0 : sums[i];
   }
 
   /** Adds an article: its vector joins the centroid, which keeps its {@code keep} heaviest terms. */

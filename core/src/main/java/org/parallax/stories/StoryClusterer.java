@@ -27,10 +27,14 @@ public final class StoryClusterer {
     List<Story> storiesWithDaysIn(long fromDay, long toDay);
   }
 
-  /** Tuning; {@link #defaults()} are measured on NeuS train (BENCHMARKS.md). */
-  public record Params(double threshold, int gapDays, int centroidTerms, int capacity) {
+  /**
+   * Tuning; {@link #defaults()} are measured on NeuS train (BENCHMARKS.md). {@code capacity} bounds the stories
+   * held in memory; {@code undatedCapacity} (part of it) the undated stories that undated articles are compared
+   * with, the most recently touched ones.
+   */
+  public record Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity) {
     public static Params defaults() {
-      return new Params(0.30, 3, 150, 50_000);
+      return new Params(0.30, 3, 150, 50_000, 20_000);
     }
   }
 
@@ -41,12 +45,19 @@ public final class StoryClusterer {
   /** Days whose stories are all in memory, least recently used first. */
   private final ResidentDays resident = new ResidentDays();
   private final Set<Story> changed = new LinkedHashSet<>();
+  /**
+   * Undated stories held, least recently touched first, and their term index: undated articles have no date window
+   * to narrow the candidates, so they are compared with these only (bounded, so the cost does not grow forever).
+   */
+  private final java.util.LinkedHashMap<String, Story> undatedHeld = new java.util.LinkedHashMap<>(1024, 0.75f, true);
+  private final TermPostings undated = new TermPostings();
+  private boolean undatedLoaded;
   private int visit;
   /** Day of the last dated article placed: where an undated one most likely belongs. */
   private long lastDay = Story.UNDATED;
   /** Undated stories touched last, which dated articles are also compared with (bounded: undated stories pile up). */
   private final java.util.ArrayDeque<Story> recentUndated = new java.util.ArrayDeque<>();
-  private static final int RECENT_UNDATED = 256;
+  private static final int RECENT_UNDATED = 64;
 
   public StoryClusterer(Params params, Loader loader) {
     this.params = params;
@@ -56,7 +67,8 @@ public final class StoryClusterer {
   /**
    * Places an article; returns the story it joined or opened. A dated article is compared with the stories that
    * have an article within {@code gapDays} of it and the {@value #RECENT_UNDATED} undated stories touched last; an
-   * undated article with every undated story and those around the date of the last dated article.
+   * undated article with the undated stories held (the most recently touched ones) and those around the date of
+   * the last dated article.
    */
   public Story assign(String articleId, long day, String date, String outlet, String label, TermVector v) {
     int stamp = ++visit;
@@ -73,9 +85,15 @@ public final class StoryClusterer {
         }
       }
     };
-    makeResident(Story.UNDATED, Story.UNDATED);
+    loadUndated();
     if (day == Story.UNDATED) {
-      byDay.getOrDefault(Story.UNDATED, List.of()).forEach(consider);
+      for (Story s : undated.score(v, stamp)) { // marks the stories visited, so the window below skips them
+        double sim = s.score / s.size();
+        if (sim >= bestSim[0]) {
+          bestSim[0] = sim;
+          best[0] = s;
+        }
+      }
       if (lastDay != Story.UNDATED) {
         window(lastDay, consider); // files of one event are usually read together
       }
@@ -90,8 +108,12 @@ public final class StoryClusterer {
       live.put(chosen.id(), chosen);
     }
     boolean newDay = !chosen.days().contains(day);
+    long[] before = chosen.centroidTerms();
     chosen.add(v, day, date, outlet, params.centroidTerms());
-    if (newDay) {
+    if (chosen.days().contains(Story.UNDATED)) {
+      holdUndated(chosen, before);
+    }
+    if (newDay && day != Story.UNDATED) {
       byDay.computeIfAbsent(day, k -> new ArrayList<>()).add(chosen);
     }
     changed.add(chosen);
@@ -128,7 +150,7 @@ public final class StoryClusterer {
       long day = oldest.next();
       oldest.remove();
       for (Story s : byDay.getOrDefault(day, List.of())) {
-        if (s.days().stream().noneMatch(resident::contains)) {
+        if (s.days().stream().noneMatch(resident::contains) && !s.indexed) {
           live.remove(s.id());
           for (long d : s.days()) {
             List<Story> bucket = byDay.get(d);
@@ -158,11 +180,50 @@ public final class StoryClusterer {
         continue; // the copy in memory is newer than the saved one
       }
       live.put(s.id(), s);
-      for (long d : s.days()) {
-        List<Story> bucket = byDay.computeIfAbsent(d, k -> new ArrayList<>());
-        if (!bucket.contains(s)) {
-          bucket.add(s);
+      for (long d : s.days()) { // a story not held is in no bucket, so no duplicates arise
+        if (d != Story.UNDATED) {
+          byDay.computeIfAbsent(d, k -> new ArrayList<>()).add(s);
         }
+      }
+    }
+  }
+
+  /**
+   * Reads the saved undated stories once, keeping the last {@code undatedCapacity} in index order (which roughly
+   * follows save order: a saved story is rewritten at the end).
+   */
+  private void loadUndated() {
+    if (undatedLoaded) {
+      return;
+    }
+    undatedLoaded = true;
+    for (Story s : loader.storiesWithDaysIn(Story.UNDATED, Story.UNDATED)) {
+      Story held = live.computeIfAbsent(s.id(), k -> s);
+      holdUndated(held, new long[0]);
+    }
+  }
+
+  /**
+   * Keeps an undated story among those held and indexes its new centroid terms ({@code before}: the terms it had,
+   * already indexed); beyond {@code undatedCapacity}, the least recently touched one leaves the index, and memory
+   * unless a resident day still needs it.
+   */
+  private void holdUndated(Story s, long[] before) {
+    if (undatedHeld.get(s.id()) == null || !s.indexed) {
+      undatedHeld.put(s.id(), s);
+      s.indexed = true;
+      undated.update(s, new long[0]);
+    } else {
+      undated.update(s, before);
+    }
+    Iterator<Story> oldest = undatedHeld.values().iterator();
+    while (undatedHeld.size() > params.undatedCapacity() && oldest.hasNext()) {
+      Story old = oldest.next();
+      oldest.remove();
+      old.indexed = false; // its postings are dropped lazily
+      recentUndated.remove(old);
+      if (old.days().stream().noneMatch(resident::contains)) {
+        live.remove(old.id());
       }
     }
   }

@@ -57,7 +57,7 @@ class StoryClustererTest {
   @Test
   void evictedStoriesComeBackFromTheLoaderWithTheirState() {
     List<Story> saved = new ArrayList<>();
-    StoryClusterer.Params small = new StoryClusterer.Params(0.3, 3, 150, 1);
+    StoryClusterer.Params small = new StoryClusterer.Params(0.3, 3, 150, 1, 1);
     StoryClusterer c = new StoryClusterer(small, (from, to) -> saved.stream()
         .filter(s -> s.days().stream().anyMatch(d -> d >= from && d <= to)).toList());
     TermVector strike = vector("Eastbridge port strike", "Dockworkers at the Port of Eastbridge strike over pay.");
@@ -70,5 +70,29 @@ class StoryClustererTest {
     Story again = c.assign("c", 20_001, "2024-10-05", "Ledger", "Eastbridge port strike", strike);
     assertEquals(first.id(), again.id(), "the evicted story was loaded back and joined");
     assertEquals(2, again.size());
+  }
+
+  @Test
+  void undatedArticlesAreComparedWithTheMostRecentlyTouchedUndatedStoriesOnly() {
+    String strikeTitle = "Dockworkers strike halts Port of Eastbridge";
+    String strikeBody = "Dockworkers at the Port of Eastbridge went on strike on Monday over pay. The union said "
+        + "1,200 members joined the strike at Eastbridge.";
+    String budgetTitle = "Westhaven council passes school budget";
+    String budgetBody = "The Westhaven city council approved a budget that hires 300 teachers and extends tram "
+        + "lines, after opposition councillors objected to the debt.";
+    for (int held : new int[] {2, 1}) {
+      StoryClusterer c = new StoryClusterer(new StoryClusterer.Params(0.3, 3, 150, 1000, held),
+          (from, to) -> List.of());
+      String first = c.assign("a" + held, Story.UNDATED, null, "A", strikeTitle, vector(strikeTitle, strikeBody))
+          .id();
+      c.assign("b" + held, Story.UNDATED, null, "B", budgetTitle, vector(budgetTitle, budgetBody));
+      String again = c.assign("c" + held, Story.UNDATED, null, "C", strikeTitle, vector(strikeTitle, strikeBody))
+          .id();
+      if (held == 2) {
+        assertEquals(first, again, "both undated stories held: the strike story is found");
+      } else {
+        assertNotEquals(first, again, "only the budget story held: the strike story is out of reach");
+      }
+    }
   }
 }

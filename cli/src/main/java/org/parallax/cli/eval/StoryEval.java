@@ -73,7 +73,7 @@ public final class StoryEval implements Callable<Integer> {
     for (double t : ts) {
       StoryClusterer.Params sp = d.stories();
       CorpusIngester.Settings settings = new CorpusIngester.Settings(
-          new StoryClusterer.Params(t, sp.gapDays(), sp.centroidTerms(), sp.capacity()), d.copies(), d.batch(),
+          new StoryClusterer.Params(t, sp.gapDays(), sp.centroidTerms(), sp.capacity(), sp.undatedCapacity()), d.copies(), d.batch(),
           d.vectorTerms(), d.dfSlots());
       Path dir = Files.createTempDirectory("parallax-eval-stories");
       Map<String, String> predicted = new HashMap<>();
