@@ -35,6 +35,10 @@ public final class IngestCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders.")
   List<Path> paths = new ArrayList<>();
 
+  @Option(names = "--semantic", description = "Also compare headline-and-lead embeddings (MiniLM, in-process) when "
+      + "grouping stories: better stories, about 100-200 articles/s on 2 cores instead of ~1,500.")
+  boolean semantic;
+
   @Option(names = "--feed", paramLabel = "URL", description = "Poll this RSS/Atom feed and fetch its articles "
       + "(repeatable). Obeys robots.txt, waits between requests to one host, asks conditionally, backs off.")
   List<URI> feeds = new ArrayList<>();
@@ -87,6 +91,7 @@ public final class IngestCommand implements Callable<Integer> {
     try (CorpusStore s = CorpusStore.open(store)) {
       long[] lastReport = {start};
       CorpusIngester ingester = new CorpusIngester(s, NlpModels.load(), settings,
+          semantic ? new org.parallax.align.MiniLmEmbedder() : null,
           skipped -> err.println("skipped: " + skipped.path() + ": " + skipped.reason()));
       reader.stream(paths, doc -> {
         ingester.accept(doc);

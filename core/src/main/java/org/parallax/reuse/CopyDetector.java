@@ -22,7 +22,8 @@ import org.parallax.stories.ResidentDays;
  * Direction: the earlier date is the source; on the same date (or undated) the text that contains the other is;
  * failing both, the one seen first. Memory is bounded like {@link org.parallax.stories.StoryClusterer}'s: days are
  * loaded from the {@link Loader} when first needed and dropped least recently used first beyond {@code capacity}
- * articles.
+ * articles. Undated articles, which no date window narrows, are compared with the last {@code undatedCapacity}
+ * undated ones only (read once from the store, then kept as they come).
  */
 public final class CopyDetector {
   /** An article as copy detection sees it. {@code order} is its ingest sequence number. */
@@ -35,9 +36,9 @@ public final class CopyDetector {
 
   /** Thresholds, measured on planted copies (BENCHMARKS.md). */
   public record Params(int windowDays, double duplicate, double nearDuplicate, double containment,
-                       double spinAnchors, double spinWords, int capacity) {
+                       double spinAnchors, double spinWords, int capacity, int undatedCapacity) {
     public static Params defaults() {
-      return new Params(14, 0.90, 0.30, 0.60, 0.30, 0.25, 100_000);
+      return new Params(14, 0.90, 0.30, 0.60, 0.30, 0.25, 100_000, 20_000);
     }
   }
 
@@ -51,6 +52,11 @@ public final class CopyDetector {
   private final Map<String, Integer> held = new HashMap<>();
   private LshTable table = new LshTable(1 << 16);
   private final ResidentDays resident = new ResidentDays();
+  /** Indexes of the undated entries held, oldest first. */
+  private final java.util.ArrayDeque<Integer> undated = new java.util.ArrayDeque<>();
+  private boolean undatedLoaded;
+  /** Entries dropped since the LSH table was last rebuilt: their keys still sit in it. */
+  private int stale;
 
   public CopyDetector(Params params, Loader loader) {
     this.params = params;
@@ -59,9 +65,11 @@ public final class CopyDetector {
 
   /** The copies relating {@code e} to articles held so far; then holds {@code e} for the articles after it. */
   public List<Copy> add(Entry e) {
-    long lo = e.day() == UNDATED ? UNDATED : e.day() - params.windowDays();
-    long hi = e.day() == UNDATED ? UNDATED : e.day() + params.windowDays();
-    makeResident(lo, hi);
+    if (e.day() == UNDATED) {
+      loadUndated();
+    } else {
+      makeResident(e.day() - params.windowDays(), e.day() + params.windowDays());
+    }
     List<Copy> out = new ArrayList<>();
     java.util.Set<Integer> seen = new java.util.HashSet<>();
     Fingerprint f = e.fingerprint();
@@ -86,6 +94,7 @@ public final class CopyDetector {
       table.forEach(key, check);
     }
     hold(e);
+    dropOldUndated();
     out.sort(java.util.Comparator.comparingDouble(Copy::similarity).reversed());
     return out;
   }
@@ -127,9 +136,15 @@ public final class CopyDetector {
     return new Copy(source.id(), copy.id(), kind, round(js), round(ja), basis);
   }
 
-  /** Drops the least recently used days while more than {@code capacity} articles are held. */
+  /**
+   * When more than {@code capacity} articles are held, drops the least recently used days down to three quarters
+   * of it: the LSH table is rebuilt on each eviction, so evicting just below the limit would rebuild it every batch.
+   */
   public void evict() {
     if (held.size() <= params.capacity()) {
+      if (stale > held.size()) {
+        rebuild(entries.stream().filter(java.util.Objects::nonNull).toList()); // drop the stale keys
+      }
       return;
     }
     Iterator<Long> oldest = resident.oldestFirst();
@@ -141,7 +156,7 @@ public final class CopyDetector {
         perDay.merge(e.day(), 1, Integer::sum);
       }
     }
-    while (remaining > params.capacity() && oldest.hasNext()) {
+    while (remaining > params.capacity() * 3L / 4 && oldest.hasNext()) {
       long day = oldest.next();
       oldest.remove();
       dropped.add(day);
@@ -153,10 +168,34 @@ public final class CopyDetector {
         keep.add(e);
       }
     }
+    rebuild(keep);
+  }
+
+  private void rebuild(List<Entry> keep) {
     entries.clear();
     held.clear();
+    undated.clear();
+    stale = 0;
     table = new LshTable(Math.max(1 << 16, keep.size() * 64));
     keep.forEach(this::hold);
+  }
+
+  /** Reads the stored undated articles once, keeping the last {@code undatedCapacity}. */
+  private void loadUndated() {
+    if (!undatedLoaded) {
+      undatedLoaded = true;
+      loader.articlesWithDaysIn(UNDATED, UNDATED).forEach(this::hold);
+      dropOldUndated();
+    }
+  }
+
+  private void dropOldUndated() {
+    while (undated.size() > params.undatedCapacity()) {
+      int i = undated.removeFirst();
+      held.remove(entries.get(i).id());
+      entries.set(i, null); // the LSH keys stay until the next rebuild; lookups skip null entries
+      stale++;
+    }
   }
 
   /** Number of articles held in memory. */
@@ -171,6 +210,9 @@ public final class CopyDetector {
     int index = entries.size();
     entries.add(e);
     held.put(e.id(), index);
+    if (e.day() == UNDATED) {
+      undated.addLast(index);
+    }
     for (long key : keys(e.fingerprint())) {
       table.put(key, index);
     }

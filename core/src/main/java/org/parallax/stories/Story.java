@@ -26,6 +26,8 @@ public final class Story {
   private long[] terms = new long[0];
   private float[] sums = new float[0];
   private double norm;
+  /** Sum of the articles' headline-and-lead embeddings; null when they came without. */
+  private float[] embeddingSum;
   /** Scratch mark for the clusterer's candidate scan. */
   int visited;
   /** Scratch for {@link TermPostings#score}: the accumulated dot product and the article term last added. */
@@ -109,6 +111,21 @@ public final class Story {
     }
   }
 
+  /**
+   * Average cosine similarity of a unit embedding with the articles' embeddings (those that had one); 0 when the
+   * story has none.
+   */
+  double semanticSimilarity(float[] e) {
+    if (e == null || embeddingSum == null || size == 0) {
+      return 0;
+    }
+    double dot = 0;
+    for (int i = 0; i < e.length; i++) {
+      dot += e[i] * embeddingSum[i];
+    }
+    return dot / size;
+  }
+
   /** The centroid's terms, sorted; not to be modified. */
   long[] centroidTerms() {
     return terms;
@@ -121,8 +138,16 @@ public final class Story {
   }
 
   /** Adds an article: its vector joins the centroid, which keeps its {@code keep} heaviest terms. */
-  void add(TermVector v, long day, String date, String outlet, int keep) {
+  void add(TermVector v, float[] embedding, long day, String date, String outlet, int keep) {
     size++;
+    if (embedding != null) {
+      if (embeddingSum == null) {
+        embeddingSum = new float[embedding.length];
+      }
+      for (int i = 0; i < embedding.length; i++) {
+        embeddingSum[i] += embedding[i];
+      }
+    }
     days.add(day);
     if (outlet != null && !outlet.isBlank()) {
       outlets.add(outlet);
@@ -183,10 +208,15 @@ public final class Story {
 
   /** The state needed to resume the story in a later run. */
   public byte[] stateBytes() {
-    ByteBuffer b = ByteBuffer.allocate(8 + 12 * terms.length);
+    int dims = embeddingSum == null ? 0 : embeddingSum.length;
+    ByteBuffer b = ByteBuffer.allocate(8 + 12 * terms.length + 4 + 4 * dims);
     b.putInt(size).putInt(terms.length);
     for (int i = 0; i < terms.length; i++) {
       b.putLong(terms[i]).putFloat(sums[i]);
+    }
+    b.putInt(dims);
+    for (int i = 0; i < dims; i++) {
+      b.putFloat(embeddingSum[i]);
     }
     return b.array();
   }
@@ -214,6 +244,13 @@ public final class Story {
       n2 += (double) s.sums[i] * s.sums[i];
     }
     s.norm = Math.sqrt(n2);
+    int dims = b.remaining() >= 4 ? b.getInt() : 0; // states saved before embeddings existed end here
+    if (dims > 0) {
+      s.embeddingSum = new float[dims];
+      for (int i = 0; i < dims; i++) {
+        s.embeddingSum[i] = b.getFloat();
+      }
+    }
     return s;
   }
 }

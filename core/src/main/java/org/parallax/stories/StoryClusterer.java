@@ -30,11 +30,19 @@ public final class StoryClusterer {
   /**
    * Tuning; {@link #defaults()} are measured on NeuS train (BENCHMARKS.md). {@code capacity} bounds the stories
    * held in memory; {@code undatedCapacity} (part of it) the undated stories that undated articles are compared
-   * with, the most recently touched ones.
+   * with, the most recently touched ones. {@code semanticWeight} is the share of the headline-and-lead embedding
+   * similarity in the score when articles come with embeddings (the rest is TF-IDF); {@code semanticThreshold}
+   * replaces {@code threshold} then.
    */
-  public record Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity) {
+  public record Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity,
+                       double semanticWeight, double semanticThreshold) {
     public static Params defaults() {
-      return new Params(0.30, 3, 150, 50_000, 20_000);
+      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45);
+    }
+
+    /** The same with other thresholds. */
+    public Params withThresholds(double lexical, double semantic) {
+      return new Params(lexical, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight, semantic);
     }
   }
 
@@ -71,14 +79,24 @@ public final class StoryClusterer {
    * the last dated article.
    */
   public Story assign(String articleId, long day, String date, String outlet, String label, TermVector v) {
+    return assign(articleId, day, date, outlet, label, v, null);
+  }
+
+  /**
+   * Like {@link #assign(String, long, String, String, String, TermVector)}, with the unit embedding of the
+   * article's headline and lead blended into the score (see {@link Params#semanticWeight()}); null for none.
+   */
+  public Story assign(String articleId, long day, String date, String outlet, String label, TermVector v,
+                      float[] embedding) {
     int stamp = ++visit;
     Story.Probe probe = new Story.Probe(v);
     Story[] best = {null};
-    double[] bestSim = {params.threshold()};
+    double w = embedding == null ? 0 : params.semanticWeight();
+    double[] bestSim = {embedding == null ? params.threshold() : params.semanticThreshold()};
     java.util.function.Consumer<Story> consider = s -> {
       if (s.visited != stamp) { // a story spanning several days sits in several buckets
         s.visited = stamp;
-        double sim = s.similarity(probe);
+        double sim = blend(s.similarity(probe), s, embedding, w);
         if (sim >= bestSim[0]) {
           bestSim[0] = sim;
           best[0] = s;
@@ -88,7 +106,7 @@ public final class StoryClusterer {
     loadUndated();
     if (day == Story.UNDATED) {
       for (Story s : undated.score(v, stamp)) { // marks the stories visited, so the window below skips them
-        double sim = s.score / s.size();
+        double sim = blend(s.score / s.size(), s, embedding, w);
         if (sim >= bestSim[0]) {
           bestSim[0] = sim;
           best[0] = s;
@@ -109,7 +127,7 @@ public final class StoryClusterer {
     }
     boolean newDay = !chosen.days().contains(day);
     long[] before = chosen.centroidTerms();
-    chosen.add(v, day, date, outlet, params.centroidTerms());
+    chosen.add(v, embedding, day, date, outlet, params.centroidTerms());
     if (chosen.days().contains(Story.UNDATED)) {
       holdUndated(chosen, before);
     }
@@ -124,6 +142,10 @@ public final class StoryClusterer {
       }
     }
     return chosen;
+  }
+
+  private static double blend(double lexical, Story s, float[] embedding, double w) {
+    return w == 0 ? lexical : (1 - w) * lexical + w * s.semanticSimilarity(embedding);
   }
 
   private void window(long day, java.util.function.Consumer<Story> consider) {

@@ -154,4 +154,24 @@ class CopyDetectorTest {
     d.add(new CopyDetector.Entry("again", 20_002, 6, fp(UNRELATED)));
     assertEquals(1, asked.size(), "days already held are not asked for again");
   }
+
+  @Test
+  void undatedArticlesAreComparedWithTheLastUndatedOnesOnlyAndReadFromTheStoreOnce() {
+    long undated = Long.MIN_VALUE;
+    int[] asked = {0};
+    CopyDetector.Params p = CopyDetector.Params.defaults();
+    CopyDetector d = new CopyDetector(new CopyDetector.Params(p.windowDays(), p.duplicate(), p.nearDuplicate(),
+        p.containment(), p.spinAnchors(), p.spinWords(), p.capacity(), 1), (from, to) -> {
+          asked[0]++;
+          return List.of();
+        });
+    d.add(new CopyDetector.Entry("wire", undated, 1, fp(ORIGINAL)));
+    assertEquals("wire", d.add(new CopyDetector.Entry("copy", undated, 2, fp(edit(ORIGINAL, 0.05, 4)))).get(0)
+        .source(), "the last undated article is held");
+    d.add(new CopyDetector.Entry("other", undated, 3, fp(UNRELATED)));
+    assertTrue(d.add(new CopyDetector.Entry("late copy", undated, 4, fp(edit(ORIGINAL, 0.05, 5)))).isEmpty(),
+        "beyond undatedCapacity the older undated articles are out of reach");
+    assertEquals(1, d.held(), "held: the last undated article only");
+    assertEquals(1, asked[0], "the store is asked for undated articles once");
+  }
 }

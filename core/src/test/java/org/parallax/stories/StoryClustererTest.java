@@ -57,7 +57,7 @@ class StoryClustererTest {
   @Test
   void evictedStoriesComeBackFromTheLoaderWithTheirState() {
     List<Story> saved = new ArrayList<>();
-    StoryClusterer.Params small = new StoryClusterer.Params(0.3, 3, 150, 1, 1);
+    StoryClusterer.Params small = new StoryClusterer.Params(0.3, 3, 150, 1, 1, 0.5, 0.45);
     StoryClusterer c = new StoryClusterer(small, (from, to) -> saved.stream()
         .filter(s -> s.days().stream().anyMatch(d -> d >= from && d <= to)).toList());
     TermVector strike = vector("Eastbridge port strike", "Dockworkers at the Port of Eastbridge strike over pay.");
@@ -81,7 +81,7 @@ class StoryClustererTest {
     String budgetBody = "The Westhaven city council approved a budget that hires 300 teachers and extends tram "
         + "lines, after opposition councillors objected to the debt.";
     for (int held : new int[] {2, 1}) {
-      StoryClusterer c = new StoryClusterer(new StoryClusterer.Params(0.3, 3, 150, 1000, held),
+      StoryClusterer c = new StoryClusterer(new StoryClusterer.Params(0.3, 3, 150, 1000, held, 0.5, 0.45),
           (from, to) -> List.of());
       String first = c.assign("a" + held, Story.UNDATED, null, "A", strikeTitle, vector(strikeTitle, strikeBody))
           .id();
@@ -92,6 +92,28 @@ class StoryClustererTest {
         assertEquals(first, again, "both undated stories held: the strike story is found");
       } else {
         assertNotEquals(first, again, "only the budget story held: the strike story is out of reach");
+      }
+    }
+  }
+
+  @Test
+  void embeddingsLetDifferentlyWordedReportsOfOneEventJoinAndSurviveASaveAndRestore() {
+    String aTitle = "Dockworkers strike halts Port of Eastbridge";
+    String aBody = "Dockworkers at the Port of Eastbridge went on strike on Monday over pay.";
+    String bTitle = "Militant union holds harbour hostage";
+    String bBody = "Union leaders shut the harbour, costing exporters millions, critics said.";
+    float[] sameEvent = new float[] {0.6f, 0.8f, 0f};
+    for (boolean semantic : new boolean[] {false, true}) {
+      StoryClusterer c = new StoryClusterer(StoryClusterer.Params.defaults(), (from, to) -> List.of());
+      Story first = c.assign("a", 20_000, null, "A", aTitle, vector(aTitle, aBody), semantic ? sameEvent : null);
+      Story restored = Story.restore(first.snapshot(), first.dayList(), first.stateBytes());
+      assertEquals(semantic ? 1.0 : 0.0, restored.semanticSimilarity(sameEvent), 1e-6);
+      String second = c.assign("b", 20_000, null, "B", bTitle, vector(bTitle, bBody), semantic ? sameEvent : null)
+          .id();
+      if (semantic) {
+        assertEquals(first.id(), second, "same event by embedding, few shared words");
+      } else {
+        assertNotEquals(first.id(), second, "words alone keep them apart");
       }
     }
   }

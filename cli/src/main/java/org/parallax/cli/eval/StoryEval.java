@@ -20,6 +20,8 @@ import org.parallax.stories.StoryClusterer;
 import org.parallax.store.CorpusStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.parallax.align.Embedder;
+import org.parallax.align.MiniLmEmbedder;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -40,6 +42,13 @@ public final class StoryEval implements Callable<Integer> {
   @Option(names = "--threshold", split = ",",
       description = "Similarity thresholds to try (default: the configured one).")
   List<Double> thresholds;
+
+  @Option(names = "--semantic", description = "Blend headline-and-lead embeddings (MiniLM) into the story score.")
+  boolean semantic;
+
+  @Option(names = "--semantic-weight", description = "With --semantic: share of the embedding similarity in the "
+      + "score (default: the configured one).")
+  Double semanticWeight;
 
   @Option(names = "--seed", defaultValue = "7", description = "Shuffle seed (default: ${DEFAULT-VALUE})")
   long seed;
@@ -67,19 +76,22 @@ public final class StoryEval implements Callable<Integer> {
     Collections.shuffle(docs, new Random(seed));
     NlpModels models = NlpModels.load();
     CorpusIngester.Settings d = CorpusIngester.Settings.defaults();
-    List<Double> ts = thresholds == null ? List.of(d.stories().threshold()) : thresholds;
+    List<Double> ts = thresholds != null ? thresholds
+        : List.of(semantic ? d.stories().semanticThreshold() : d.stories().threshold());
+    Embedder embedder = semantic ? new MiniLmEmbedder() : null;
     out.printf(Locale.ROOT, "NeuS %s: %d articles in %d gold clusters, shuffled (seed %d)%n", split, docs.size(),
         events.size(), seed);
     for (double t : ts) {
       StoryClusterer.Params sp = d.stories();
       CorpusIngester.Settings settings = new CorpusIngester.Settings(
-          new StoryClusterer.Params(t, sp.gapDays(), sp.centroidTerms(), sp.capacity(), sp.undatedCapacity()), d.copies(), d.batch(),
-          d.vectorTerms(), d.dfSlots());
+          withWeight(sp.withThresholds(semantic ? sp.threshold() : t, semantic ? t : sp.semanticThreshold())),
+          d.copies(),
+          d.batch(), d.vectorTerms(), d.dfSlots());
       Path dir = Files.createTempDirectory("parallax-eval-stories");
       Map<String, String> predicted = new HashMap<>();
       long start = System.nanoTime();
       try (CorpusStore store = CorpusStore.open(dir)) {
-        CorpusIngester ingester = new CorpusIngester(store, models, settings, s -> { });
+        CorpusIngester ingester = new CorpusIngester(store, models, settings, embedder, s -> { });
         docs.forEach(ingester::accept);
         ingester.close();
         store.forEachMembership(predicted::put);
@@ -93,6 +105,11 @@ public final class StoryEval implements Callable<Integer> {
   }
 
   /** B-cubed (per item, averaged) and pairwise precision/recall/F1 of a clustering against gold. */
+  private StoryClusterer.Params withWeight(StoryClusterer.Params p) {
+    return semanticWeight == null ? p : new StoryClusterer.Params(p.threshold(), p.gapDays(), p.centroidTerms(),
+        p.capacity(), p.undatedCapacity(), semanticWeight, p.semanticThreshold());
+  }
+
   static String score(Map<String, Integer> gold, Map<String, String> predicted, double threshold, double secs) {
     Map<Integer, List<String>> goldClusters = new HashMap<>();
     Map<String, List<String>> predClusters = new HashMap<>();
