@@ -36,7 +36,7 @@ public final class IngestCommand implements Callable<Integer> {
   List<Path> paths = new ArrayList<>();
 
   @Option(names = "--semantic", description = "Also compare headline-and-lead embeddings (MiniLM, in-process) when "
-      + "grouping stories: better stories, about 100-200 articles/s on 2 cores instead of ~1,500.")
+      + "grouping stories: better stories, at the embedder's pace (~230 articles/s on 2 cores, not ~1,500).")
   boolean semantic;
 
   @Option(names = "--feed", paramLabel = "URL", description = "Poll this RSS/Atom feed and fetch its articles "
