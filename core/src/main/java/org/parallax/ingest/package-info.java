@@ -1,2 +1,5 @@
-/** Reading inputs: walking paths, detecting encodings and binary files, splitting JSON Lines into documents. */
+/**
+ * Reading inputs: walking paths, detecting encodings and binary files, splitting JSON Lines, WARC records and
+ * RSS/Atom entries into documents, and polling live feeds politely over HTTP.
+ */
 package org.parallax.ingest;

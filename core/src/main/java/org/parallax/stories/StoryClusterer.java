@@ -13,7 +13,8 @@ import java.util.Set;
  * story ids stay stable): an article joins the most similar story that has an article within {@code gapDays} of
  * its date, if the cosine similarity of its TF-IDF vector (words and names, headline counted twice) with the
  * story's centroid reaches {@code threshold}; otherwise it opens a new story. Undated articles are compared with
- * undated stories only.
+ * the most recently touched undated stories (at most {@code undatedCapacity}, through a term index) and those around
+ * the last dated article. With embeddings, the score blends in their similarity ({@code semanticWeight}).
  *
  * <p>Memory is bounded: only stories around recently seen dates are held. Days are loaded from the {@link Loader}
  * (the store) the first time they are needed and dropped, least recently used first, when more than
