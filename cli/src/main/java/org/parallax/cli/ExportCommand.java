@@ -57,7 +57,7 @@ public final class ExportCommand implements Callable<Integer> {
       if (what.stories != null) {
         Map<String, java.util.List<String>> members = s.storyMembers();
         for (var info : s.stories(null)) {
-          w.write(json.writeValueAsString(StoriesCommand.row(info, members.getOrDefault(info.id(), java.util.List.of()))));
+          w.write(json.writeValueAsString(org.parallax.report.JsonReport.storyRow(info, members.getOrDefault(info.id(), java.util.List.of()))));
           w.newLine();
           n[0]++;
         }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "parallax", mixinStandardHelpOptions = true, version = "parallax 0.1.0",
     description = "Cross-source analysis of news articles about the same event.",
     subcommands = {AnalyzeCommand.class, IngestCommand.class, StoriesCommand.class, StoryCommand.class,
-        SearchCommand.class, ExportCommand.class,
+        SearchCommand.class, ExportCommand.class, ServeCommand.class,
         EvalCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

@@ -6,11 +6,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.parallax.report.JsonReport;
 import org.parallax.stories.StoryInfo;
 import org.parallax.store.CorpusStore;
 import picocli.CommandLine.Command;
@@ -51,7 +51,7 @@ public final class StoriesCommand implements Callable<Integer> {
         if (articles.size() < minArticles) {
           continue;
         }
-        rows.add(row(i, articles));
+        rows.add(JsonReport.storyRow(i, articles));
       }
     }
     if (json) {
@@ -69,17 +69,6 @@ public final class StoriesCommand implements Callable<Integer> {
     }
     out.flush();
     return rows.isEmpty() ? ExitCodes.NOTHING_ANALYSED : ExitCodes.OK;
-  }
-
-  static Map<String, Object> row(StoryInfo i, List<String> articles) {
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("id", i.id());
-    r.put("label", i.label());
-    r.put("from", i.from());
-    r.put("to", i.to());
-    r.put("outlets", i.outlets());
-    r.put("articles", articles);
-    return r;
   }
 
   private static String orDash(Object o) {

@@ -126,7 +126,7 @@ public final class PoliteFetcher {
         Thread.sleep(backoff.toMillis());
         backoff = backoff.multipliedBy(2);
       }
-      waitForHost(uri);
+      long delay = waitForHost(uri);
       HttpRequest.Builder req = HttpRequest.newBuilder(uri).timeout(settings.timeout())
           .header("User-Agent", settings.userAgent());
       Validators v = conditional ? validators.get(uri) : null;
@@ -141,12 +141,15 @@ public final class PoliteFetcher {
         requests++;
         resp = client.send(req.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
       } catch (java.net.http.HttpTimeoutException e) {
+        afterAnswer(uri, delay);
         failure = "no answer within " + settings.timeout().toMillis() + " ms";
         continue;
       } catch (IOException e) {
+        afterAnswer(uri, delay);
         failure = "cannot connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         continue;
       }
+      afterAnswer(uri, delay);
       int status = resp.statusCode();
       if (status >= 500 || status == 429) {
         discard(resp);
@@ -193,9 +196,23 @@ public final class PoliteFetcher {
     }
   }
 
-  /** Sleeps until this host may be asked again, then books the next slot. */
-  private void waitForHost(URI uri) throws InterruptedException {
-    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT) + ":" + uri.getPort();
+  /**
+   * The delay also runs from the answer, not only from the request: a slow answer (a first connection, a loaded
+   * server) must not shorten the pause the host gets between the end of one request and the next.
+   */
+  private void afterAnswer(URI uri, long delay) {
+    String host = hostKey(uri);
+    long next = System.nanoTime() + delay;
+    nextAllowed.merge(host, next, Math::max);
+  }
+
+  private static String hostKey(URI uri) {
+    return uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT) + ":" + uri.getPort();
+  }
+
+  /** Sleeps until this host may be asked again, then books the next slot; returns the delay that applies. */
+  private long waitForHost(URI uri) throws InterruptedException {
+    String host = hostKey(uri);
     long delay = settings.hostDelay().toNanos();
     Robots r = robots.get(uri.getScheme() + "://" + uri.getAuthority());
     if (r != null && r.rules().getCrawlDelay() > 0) {
@@ -208,6 +225,7 @@ public final class PoliteFetcher {
       now = System.nanoTime();
     }
     nextAllowed.put(host, now + delay);
+    return delay;
   }
 
   static String charset(String contentType) {

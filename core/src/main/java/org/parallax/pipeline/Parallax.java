@@ -97,6 +97,11 @@ public final class Parallax implements AutoCloseable {
     return config;
   }
 
+  /** The loaded NLP models, for other stages that need them (corpus ingest) without loading them twice. */
+  public NlpModels models() {
+    return models;
+  }
+
   public Report analyze(List<Path> inputs) {
     return analyze(inputs, new StageTimes());
   }

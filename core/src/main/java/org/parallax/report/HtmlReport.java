@@ -116,23 +116,15 @@ public final class HtmlReport {
         h.append("</th>");
       }
       h.append("</tr>");
-      for (ClaimGroup g : shared) {
+      for (ClaimMatrix.Row row : ClaimMatrix.of(r).rows()) {
+        ClaimGroup g = row.claim();
         h.append("<tr><td class=\"claim\"><span class=\"tag ").append(g.status().label()).append("\">")
             .append(g.status().label())
             .append("</span> ").append(esc(g.text())).append("</td>");
-        for (ArticleReport a : r.articles()) {
-          Evidence ev = g.evidence().stream().filter(e -> e.article().equals(a.id())).findFirst().orElse(null);
-          Evidence against = ev == null ? conflictingStatement(r, g, a.id()) : null;
-          if (against != null) {
-            h.append("<td class=\"cell conflict\" title=\"").append(esc(against.sentence()))
-                .append("\">✖</td>");
-          } else if (ev == null) {
-            h.append("<td class=\"cell silent\" title=\"silent\">—</td>");
-          } else {
-            boolean conflict = inConflict(r, ev);
-            h.append("<td class=\"cell ").append(conflict ? "conflict" : "agree").append("\" title=\"")
-                .append(esc(ev.sentence())).append("\">").append(conflict ? "✖" : "✔").append("</td>");
-          }
+        for (ClaimMatrix.Cell c : row.cells()) {
+          h.append("<td class=\"cell ").append(c.mark().cssClass()).append("\" title=\"")
+              .append(c.evidence() == null ? "silent" : esc(c.evidence().sentence())).append("\">")
+              .append(c.mark().symbol()).append("</td>");
         }
         h.append("</tr>");
       }
@@ -161,33 +153,6 @@ public final class HtmlReport {
       }
     });
     h.append("</ul>");
-  }
-
-  /** A statement of {@code article} in a conflict that involves this claim, when the article states it otherwise. */
-  private static Evidence conflictingStatement(Report r, ClaimGroup g, String article) {
-    for (Conflict c : r.conflicts()) {
-      boolean involvesGroup = c.statements().stream().anyMatch(s -> g.evidence().stream()
-          .anyMatch(e -> e.article().equals(s.article()) && e.index() == s.index()));
-      if (involvesGroup) {
-        for (Evidence s : c.statements()) {
-          if (s.article().equals(article)) {
-            return s;
-          }
-        }
-      }
-    }
-    return null;
-  }
-
-  private static boolean inConflict(Report r, Evidence ev) {
-    for (Conflict c : r.conflicts()) {
-      for (Evidence s : c.statements()) {
-        if (s.article().equals(ev.article()) && s.index() == ev.index()) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static void conflicts(StringBuilder h, Report r) {

@@ -30,4 +30,17 @@ public final class JsonReport {
   public static ObjectMapper mapper() {
     return MAPPER;
   }
+
+  /** One story as {@code parallax stories --json} and the web API list it: id, label, from, to, outlets, articles. */
+  public static java.util.Map<String, Object> storyRow(org.parallax.stories.StoryInfo i,
+                                                       java.util.List<String> articles) {
+    java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+    r.put("id", i.id());
+    r.put("label", i.label());
+    r.put("from", i.from());
+    r.put("to", i.to());
+    r.put("outlets", i.outlets());
+    r.put("articles", articles);
+    return r;
+  }
 }

@@ -39,6 +39,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.parallax.ParallaxException;
 import org.parallax.model.Article;
 import org.parallax.model.Copy;
+import org.parallax.model.Removed;
 import org.parallax.reuse.CopyDetector;
 import org.parallax.reuse.Fingerprint;
 import org.parallax.reuse.MinHash;
@@ -64,6 +65,9 @@ public final class CorpusStore implements AutoCloseable {
   private static final String BODY = "body";
   private static final String LANGUAGE = "language";
   private static final String PATH = "path";
+  private static final String BYLINE = "byline";
+  /** The noise the cleaner removed, kept so a reader can check the cleaning: reason US text, entries RS-separated. */
+  private static final String REMOVED = "removed";
   private static final String TYPE = "type";
   private static final String SEQ = "seq";
   private static final String CDAY = "cday";
@@ -115,7 +119,27 @@ public final class CorpusStore implements AutoCloseable {
   public record Added(boolean added, String id, String existing, String reason, long seq, String hash) {}
 
   /** One search hit. */
-  public record Hit(String id, String title, String outlet, String date, String url, float score) {}
+  public record Hit(String id, String title, String outlet, String date, String url, String story, float score) {}
+
+  /** A stored article with the story it belongs to (null when it has none). */
+  public record StoredArticle(Article article, String story) {}
+
+  /** Read-only: over committed data only, refreshed by {@link #refresh}; a running ingest may hold the writer. */
+  private CorpusStore(Path dir, boolean readOnly) throws IOException {
+    this.dir = dir;
+    directory = FSDirectory.open(dir);
+    relationsDirectory = FSDirectory.open(dir.resolve(RELATIONS_DIR));
+    if (!DirectoryReader.indexExists(directory) || !DirectoryReader.indexExists(relationsDirectory)) {
+      directory.close();
+      relationsDirectory.close();
+      throw new IOException("no committed store there (run 'parallax ingest' first)");
+    }
+    writer = null;
+    relations = null;
+    searchers = new SearcherManager(directory, null);
+    relationSearchers = new SearcherManager(relationsDirectory, null);
+    nextSeq = -1;
+  }
 
   private CorpusStore(Path dir) throws IOException {
     Files.createDirectories(dir);
@@ -180,6 +204,56 @@ public final class CorpusStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Opens an existing store for reading only, alongside a process that may be ingesting into it: sees what that
+   * process has committed, as of the last {@link #refresh}. Writing methods throw.
+   */
+  public static CorpusStore openReadOnly(Path dir) {
+    try {
+      return new CorpusStore(dir, true);
+    } catch (IOException e) {
+      throw new ParallaxException("cannot open the store in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Makes batches committed since opening visible (cheap when nothing changed). */
+  public void refresh() {
+    try {
+      relationSearchers.maybeRefresh();
+      searchers.maybeRefresh();
+    } catch (IOException e) {
+      throw new ParallaxException("cannot refresh the store: " + e.getMessage(), e);
+    }
+  }
+
+  /** Changes whenever a commit becomes visible here: for caches of what the store lists. */
+  public long version() {
+    try {
+      IndexSearcher a = searchers.acquire();
+      IndexSearcher b = relationSearchers.acquire();
+      try {
+        return ((DirectoryReader) a.getIndexReader()).getVersion() * 31
+            + ((DirectoryReader) b.getIndexReader()).getVersion();
+      } finally {
+        searchers.release(a);
+        relationSearchers.release(b);
+      }
+    } catch (IOException e) {
+      throw new ParallaxException("cannot read the store: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether this store was opened by {@link #openReadOnly}. */
+  public boolean readOnly() {
+    return writer == null;
+  }
+
+  private void requireWritable() {
+    if (writer == null) {
+      throw new IllegalStateException("the store in " + dir + " was opened read-only");
+    }
+  }
+
   /** Adds an article unless its canonical URL or its text is already stored (no story, no fingerprint). */
   public Added add(Article a) {
     Added r = claim(a);
@@ -195,6 +269,7 @@ public final class CorpusStore implements AutoCloseable {
    * passed to {@link #addArticle}. Call from one thread.
    */
   public Added claim(Article a) {
+    requireWritable();
     String url = a.url() == null ? null : canonicalUrl(a.url());
     String hash = contentHash(a.body());
     try {
@@ -234,6 +309,7 @@ public final class CorpusStore implements AutoCloseable {
 
   /** Writes a claimed article. Thread-safe: text analysis, the costly part, runs in the calling thread. */
   public void addArticle(Stored s) {
+    requireWritable();
     Article a = s.article();
     String url = a.url() == null ? null : canonicalUrl(a.url());
     Document d = new Document();
@@ -267,6 +343,12 @@ public final class CorpusStore implements AutoCloseable {
     d.add(new TextField(BODY, a.body(), Field.Store.YES));
     d.add(new StoredField(LANGUAGE, a.language() == null ? "" : a.language()));
     d.add(new StoredField(PATH, a.path() == null ? "" : a.path()));
+    if (a.byline() != null) {
+      d.add(new StoredField(BYLINE, a.byline()));
+    }
+    if (!a.removed().isEmpty()) {
+      d.add(new StoredField(REMOVED, encodeRemoved(a.removed())));
+    }
     try {
       writer.addDocument(d);
     } catch (IOException e) {
@@ -276,6 +358,7 @@ public final class CorpusStore implements AutoCloseable {
 
   /** Saves (replaces) a story's state. */
   public void putStory(Story story) {
+    requireWritable();
     StoryInfo info = story.snapshot();
     Document d = new Document();
     d.add(new StringField(TYPE, STORY_DOC, Field.Store.NO));
@@ -305,6 +388,7 @@ public final class CorpusStore implements AutoCloseable {
 
   /** Records that one article copies another. */
   public void addCopy(Copy c) {
+    requireWritable();
     Document d = new Document();
     d.add(new StringField(TYPE, COPY_DOC, Field.Store.NO));
     d.add(new StringField(C_SOURCE, c.source(), Field.Store.YES));
@@ -377,12 +461,45 @@ public final class CorpusStore implements AutoCloseable {
     return out;
   }
 
+  /** One stored article by id, with its story; null when there is none. */
+  public StoredArticle article(String id) {
+    List<StoredArticle> out = new ArrayList<>();
+    eachDoc(searchers, new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(TYPE, ARTICLE)), BooleanClause.Occur.FILTER)
+        .add(new TermQuery(new Term(ID, id)), BooleanClause.Occur.FILTER).build(), null,
+        d -> out.add(new StoredArticle(toArticle(d), d.get(STORY))));
+    return out.isEmpty() ? null : out.get(0);
+  }
+
+  /** Copy relations in which any of these articles takes part. */
+  public List<Copy> copiesOf(java.util.Collection<String> articleIds) {
+    List<Copy> out = new ArrayList<>();
+    if (articleIds.isEmpty()) {
+      return out;
+    }
+    List<org.apache.lucene.util.BytesRef> ids = new ArrayList<>();
+    for (String id : articleIds) {
+      ids.add(new org.apache.lucene.util.BytesRef(id));
+    }
+    Query q = new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(TYPE, COPY_DOC)), BooleanClause.Occur.FILTER)
+        .add(new BooleanQuery.Builder()
+            .add(new org.apache.lucene.search.TermInSetQuery(C_SOURCE, ids), BooleanClause.Occur.SHOULD)
+            .add(new org.apache.lucene.search.TermInSetQuery(C_COPY, ids), BooleanClause.Occur.SHOULD)
+            .build(), BooleanClause.Occur.FILTER)
+        .build();
+    eachDoc(relationSearchers, q, null, d -> out.add(toCopy(d)));
+    return out;
+  }
+
+  private static Copy toCopy(Document d) {
+    return new Copy(d.get(C_SOURCE), d.get(C_COPY), d.get(C_KIND), d.getField(C_SIM).numericValue().doubleValue(),
+        d.getField(C_ANCHORS).numericValue().doubleValue(), d.get(C_BASIS));
+  }
+
   /** Every recorded copy relation. */
   public void forEachCopy(Consumer<Copy> action) {
-    eachDoc(relationSearchers, new TermQuery(new Term(TYPE, COPY_DOC)), null,
-        d -> action.accept(new Copy(d.get(C_SOURCE), d.get(C_COPY), d.get(C_KIND),
-            d.getField(C_SIM).numericValue().doubleValue(), d.getField(C_ANCHORS).numericValue().doubleValue(),
-            d.get(C_BASIS))));
+    eachDoc(relationSearchers, new TermQuery(new Term(TYPE, COPY_DOC)), null, d -> action.accept(toCopy(d)));
   }
 
   /** Every committed article's id with its story id (null when it has none). */
@@ -436,7 +553,31 @@ public final class CorpusStore implements AutoCloseable {
 
   private static Article toArticle(Document d) {
     return new Article(d.get(ID), emptyToNull(d.get(PATH)), d.get(OUTLET), d.get(URL), d.get(TITLE),
-        d.get(DATE), null, emptyToNull(d.get(LANGUAGE)), d.get(BODY), List.of());
+        d.get(DATE), d.get(BYLINE), emptyToNull(d.get(LANGUAGE)), d.get(BODY), decodeRemoved(d.get(REMOVED)));
+  }
+
+  private static String encodeRemoved(List<Removed> removed) {
+    StringBuilder b = new StringBuilder();
+    for (Removed r : removed) {
+      if (b.length() > 0) {
+        b.append('\u001E');
+      }
+      b.append(r.reason().replace('\u001E', ' ').replace('\u001F', ' ')).append('\u001F')
+          .append(r.text().replace('\u001E', ' ').replace('\u001F', ' '));
+    }
+    return b.toString();
+  }
+
+  private static List<Removed> decodeRemoved(String s) {
+    if (s == null || s.isEmpty()) {
+      return List.of();
+    }
+    List<Removed> out = new ArrayList<>();
+    for (String entry : s.split("\u001E")) {
+      int sep = entry.indexOf('\u001F');
+      out.add(sep < 0 ? new Removed(entry, "removed") : new Removed(entry.substring(sep + 1), entry.substring(0, sep)));
+    }
+    return out;
   }
 
   /** Runs {@code action} on every committed document matching {@code q} (all fields when {@code fields} is null). */
@@ -536,6 +677,7 @@ public final class CorpusStore implements AutoCloseable {
 
   /** Makes everything added so far durable and visible to searches. */
   public void commit() {
+    requireWritable();
     try {
       relations.commit();
       relationSearchers.maybeRefreshBlocking();
@@ -585,7 +727,7 @@ public final class CorpusStore implements AutoCloseable {
         StoredFields fields = s.storedFields();
         for (ScoreDoc sd : s.search(b.build(), limit).scoreDocs) {
           Document d = fields.document(sd.doc);
-          out.add(new Hit(d.get(ID), d.get(TITLE), d.get(OUTLET), d.get(DATE), d.get(URL), sd.score));
+          out.add(new Hit(d.get(ID), d.get(TITLE), d.get(OUTLET), d.get(DATE), d.get(URL), d.get(STORY), sd.score));
         }
         return out;
       } finally {
@@ -622,6 +764,13 @@ public final class CorpusStore implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (writer == null) {
+        relationSearchers.close();
+        searchers.close();
+        relationsDirectory.close();
+        directory.close();
+        return;
+      }
       relations.commit();
       writer.commit();
       relationSearchers.close();

@@ -2,6 +2,7 @@ package org.parallax.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -41,6 +42,34 @@ class CorpusStoreTest {
       assertTrue(s.add(article("a", null, "Wire", null, "Another story with the same file name.")).added());
       s.commit();
       assertEquals(2, s.size());
+    }
+  }
+
+  @Test
+  void aReadOnlyStoreSeesCommittedBatchesOfAWriterAndKeepsWhatTheCleanerRemoved() {
+    assertThrows(org.parallax.ParallaxException.class, () -> CorpusStore.openReadOnly(dir.resolve("none")),
+        "no store, no reader");
+    try (CorpusStore writer = CorpusStore.open(dir)) {
+      Article a = new Article("a", "a.txt", "Wire", null, "Strike", "2025-03-10", "Jo Reporter", "en",
+          "Dockworkers went on strike on Monday.", List.of(new org.parallax.model.Removed("Home › News", "breadcrumb"),
+          new org.parallax.model.Removed("Sign up for our newsletter", "newsletter")));
+      writer.add(a);
+      writer.commit();
+      try (CorpusStore reader = CorpusStore.openReadOnly(dir)) {
+        assertTrue(reader.readOnly());
+        CorpusStore.StoredArticle got = reader.article("a");
+        assertEquals(a.removed(), got.article().removed());
+        assertEquals("Jo Reporter", got.article().byline());
+        assertEquals(null, reader.article("b"));
+        assertThrows(IllegalStateException.class, () -> reader.add(article("c", null, "X", null, "text")));
+        long before = reader.version();
+        writer.add(article("b", null, "Wire", null, "Talks resume on Thursday."));
+        writer.commit();
+        assertEquals(null, reader.article("b"), "not before a refresh");
+        reader.refresh();
+        assertTrue(reader.version() != before);
+        assertEquals("b", reader.article("b").article().id());
+      }
     }
   }
 

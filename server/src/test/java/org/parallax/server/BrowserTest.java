@@ -1,0 +1,188 @@
+package org.parallax.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web interface in a real headless Chromium (Debian's chromium and chromium-driver, which {@code .ci/run}
+ * installs), used as a person would: list, story, a matrix cell's evidence, an article, an upload with a planted
+ * script. Screenshots of the main pages go to {@code target/screenshots/}. Outside CI, a machine without Chromium
+ * skips these tests; in CI (CI=true) a missing browser fails them.
+ */
+class BrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SHOTS = Path.of("target", "screenshots");
+  private static ParallaxServer server;
+  private WebDriver driver;
+
+  @BeforeAll
+  static void start() throws IOException {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    if (System.getenv("CI") != null) {
+      assertTrue(present, "CI must install chromium and chromium-driver (.ci/run does)");
+    }
+    assumeTrue(present, "no Chromium here (apt-get install -y chromium chromium-driver)");
+    Files.createDirectories(SHOTS);
+    server = TestCorpus.start(ServerOptions.defaults().withLimits(10 << 20, 50, 0));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @AfterEach
+  void quit() {
+    if (driver != null) {
+      driver.quit();
+    }
+  }
+
+  private static WebDriver chromium(boolean javascript) throws IOException {
+    ChromeOptions o = new ChromeOptions();
+    o.setBinary(CHROMIUM.toFile());
+    // Flags that keep Chromium from reaching out to the network, which this machine and CI do not allow.
+    o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+        "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1280,1600", "--user-data-dir=" + Files.createTempDirectory("parallax-chromium-"));
+    if (!javascript) {
+      o.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+        .usingAnyFreePort().build();
+    WebDriver d = new ChromeDriver(service, o);
+    d.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    return d;
+  }
+
+  private void shot(String name) throws IOException {
+    File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+    Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private WebDriverWait waiting() {
+    return new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  @Test
+  void readerFollowsAStoryFromTheListToTheEvidenceAndAnArticle() throws IOException {
+    driver = chromium(true);
+    driver.get(server.uri().toString());
+    assertEquals("Stories · Parallax", driver.getTitle());
+    shot("stories");
+    driver.findElement(By.cssSelector("a.story-link")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("matrix")));
+    assertTrue(driver.getTitle().contains("Eastbridge"));
+    shot("story");
+
+    // A conflicting cell: its evidence panel is hidden until the cell is clicked, then shows the outlet's sentence.
+    WebElement cell = driver.findElement(By.cssSelector("td.cell.conflict a"));
+    String panelId = cell.getAttribute("data-panel");
+    WebElement panel = driver.findElement(By.id(panelId));
+    assertFalse(panel.isDisplayed());
+    cell.click();
+    waiting().until(ExpectedConditions.visibilityOf(panel));
+    assertTrue(panel.getText().contains("states it differently"), panel.getText());
+    assertFalse(panel.findElement(By.cssSelector("blockquote.said")).getText().isBlank());
+    assertTrue(cell.findElement(By.xpath("..")).getAttribute("class").contains("selected"), "script marks the cell");
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", panel);
+    shot("story-evidence");
+
+    // Escape closes it (script); the reader then opens the article the evidence came from.
+    driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
+    waiting().until(ExpectedConditions.invisibilityOf(panel));
+    cell.click();
+    waiting().until(ExpectedConditions.visibilityOf(panel));
+    panel.findElement(By.linkText("Open the article")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("article-body")));
+    assertFalse(driver.findElements(By.cssSelector("#article-body mark.quote")).isEmpty());
+    assertFalse(driver.findElements(By.cssSelector("#article-body mark.claim")).isEmpty());
+    WebElement removed = driver.findElement(By.id("removed"));
+    assertFalse(removed.findElement(By.tagName("ul")).isDisplayed(), "removed noise starts collapsed");
+    removed.findElement(By.tagName("summary")).click();
+    assertTrue(removed.findElement(By.tagName("ul")).isDisplayed());
+    shot("article");
+  }
+
+  @Test
+  void theMatrixEvidenceOpensWithoutJavaScript() throws IOException {
+    driver = chromium(false);
+    driver.get(server.uri().toString());
+    driver.findElement(By.cssSelector("a.story-link")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("matrix")));
+    WebElement cell = driver.findElement(By.cssSelector("td.cell.agree a"));
+    WebElement panel = driver.findElement(By.id(cell.getAttribute("data-panel")));
+    assertFalse(panel.isDisplayed());
+    cell.click();
+    waiting().until(ExpectedConditions.visibilityOf(panel));
+    assertTrue(panel.getText().contains("states:"), panel.getText());
+    assertFalse(cell.findElement(By.xpath("..")).getAttribute("class").contains("selected"),
+        "no script ran, yet the evidence is there");
+  }
+
+  @Test
+  void anUploadedArticleWithAPlantedScriptNeverRunsIt() throws IOException {
+    Path upload = Files.createTempDirectory("parallax-upload-test-").resolve("hostile.json");
+    Files.write(upload, TestCorpus.fixture("hostile-articles.json"));
+    driver = chromium(true);
+    driver.get(server.uri().resolve("/analyze").toString());
+    driver.findElement(By.id("files")).sendKeys(upload.toAbsolutePath().toString());
+    driver.findElement(By.id("analyze-button")).click();
+    waiting().until(ExpectedConditions.urlContains("/analyses/"));
+    assertEquals("Your articles · Parallax", driver.getTitle());
+    shot("analysis");
+    assertNotPwned();
+    driver.findElement(By.partialLinkText("Millbrook dam")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("article-body")));
+    String shown = driver.findElement(By.id("article-body")).getText();
+    assertTrue(shown.contains("<script>window.__pwned='body'</script>"), "the markup is shown as text");
+    assertTrue(shown.contains("onerror="), "the img tag is shown as text");
+    for (WebElement a : driver.findElements(By.cssSelector("a[href]"))) {
+      assertFalse(a.getAttribute("href").toLowerCase().startsWith("javascript:"), a.getAttribute("href"));
+    }
+    new org.openqa.selenium.interactions.Actions(driver).moveToElement(driver.findElement(By.id("article-title")))
+        .perform();
+    shot("analysis-article");
+    assertNotPwned();
+  }
+
+  private void assertNotPwned() {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    assertNull(js.executeScript("return window.__pwned === undefined ? null : String(window.__pwned)"));
+    assertEquals(1L, js.executeScript("return document.scripts.length"), "only /static/app.js");
+    assertThrows(NoAlertPresentException.class, () -> driver.switchTo().alert());
+    List<WebElement> imgs = driver.findElements(By.tagName("img"));
+    assertTrue(imgs.isEmpty(), "no <img> made it into the page");
+  }
+}
