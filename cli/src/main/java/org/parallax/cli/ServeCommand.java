@@ -109,6 +109,14 @@ public final class ServeCommand implements Callable<Integer> {
       }
       err.println("serve: Parallax at " + server.uri() + " (Ctrl-C stops)");
       err.flush();
+      long started = System.nanoTime();
+      server.warmed().thenAccept(n -> {
+        if (n > 0) {
+          err.printf(java.util.Locale.ROOT, "serve: reports of the newest %d stories ready (%.0f s); others are "
+              + "computed when first shown%n", n, (System.nanoTime() - started) / 1e9);
+          err.flush();
+        }
+      });
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         server.close();

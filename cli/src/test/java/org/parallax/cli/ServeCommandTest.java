@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parallax.testing.TestModels;
 
 /** {@code parallax serve}: what it says and returns when it cannot serve (serving itself is tested in server). */
 class ServeCommandTest {

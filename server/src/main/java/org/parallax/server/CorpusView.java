@@ -54,7 +54,7 @@ final class CorpusView implements AutoCloseable {
   private List<StoryInfo> listed = List.of();
   private Map<String, List<String>> members = Map.of();
   private volatile boolean closed;
-  private volatile int warmed = -1;
+  private final java.util.concurrent.CompletableFuture<Integer> warmed = new java.util.concurrent.CompletableFuture<>();
 
   CorpusView(CorpusStore store, Parallax parallax, int cachedReports, String name) {
     this.store = store;
@@ -186,15 +186,15 @@ final class CorpusView implements AutoCloseable {
           n++;
         }
       }
-      warmed = n;
+      warmed.complete(n);
     }, "parallax-report-warmer");
     t.setDaemon(true);
     t.setPriority(Thread.MIN_PRIORITY);
     t.start();
   }
 
-  /** Stories warmed so far, or -1 while warming runs (for the log and benchmarks). */
-  int warmed() {
+  /** Completes with the number of stories warmed when warming ends. */
+  java.util.concurrent.CompletableFuture<Integer> warmed() {
     return warmed;
   }
 

@@ -111,6 +111,11 @@ public final class ParallaxServer implements AutoCloseable {
     return s;
   }
 
+  /** Completes, with the number of stories, once the newest stories' reports are computed in the background. */
+  public java.util.concurrent.CompletableFuture<Integer> warmed() {
+    return corpus.warmed();
+  }
+
   public int port() {
     return app.port();
   }

@@ -29,8 +29,8 @@ record StoryPage(String title, String subtitle, String base, Report report, List
   /** Link to one article page. */
   record ArticleLink(String id, String outlet, String title, String date, String href) {}
 
-  /** One matrix row; each cell carries the anchor of its evidence panel. */
-  record MatrixRow(ClaimGroup claim, List<MatrixCell> cells) {}
+  /** One matrix row with the anchor of its panel (every outlet's sentence); each cell has its own panel. */
+  record MatrixRow(ClaimGroup claim, String anchor, List<MatrixCell> cells) {}
 
   record MatrixCell(ClaimMatrix.Cell cell, String anchor, ArticleLink article) {}
 
@@ -79,7 +79,7 @@ record StoryPage(String title, String subtitle, String base, Report report, List
         cells.add(new MatrixCell(c, "ev-" + row + "-" + col, links.get(c.article())));
         col++;
       }
-      matrix.add(new MatrixRow(mr.claim(), cells));
+      matrix.add(new MatrixRow(mr.claim(), "ev-" + row, cells));
       row++;
     }
     List<OutletClaims> unique = new ArrayList<>();

@@ -163,7 +163,8 @@ class BrowserTest {
     assertEquals("Your articles · Parallax", driver.getTitle());
     shot("analysis");
     assertNotPwned();
-    driver.findElement(By.partialLinkText("Millbrook dam")).click();
+    driver.findElements(By.cssSelector("#articles a.article-link")).stream()
+        .filter(a -> a.getText().startsWith("Millbrook dam")).findFirst().orElseThrow().click();
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("article-body")));
     String shown = driver.findElement(By.id("article-body")).getText();
     assertTrue(shown.contains("<script>window.__pwned='body'</script>"), "the markup is shown as text");

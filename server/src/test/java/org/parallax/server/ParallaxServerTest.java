@@ -101,10 +101,13 @@ class ParallaxServerTest {
         "id=\"framing\"", "id=\"reuse\"", "id=\"articles\"")) {
       assertTrue(page.contains(section), section);
     }
-    Matcher cells = Pattern.compile("href=\"#(ev-\\d+-\\d+)\"").matcher(page);
+    // Every cell and claim opens a panel that exists: a cell that states the claim its own, a silent cell (and the
+    // claim itself) the row's panel of what every outlet says.
+    Matcher links = Pattern.compile("<td class=\"cell (\\w+)\"><a href=\"#(ev-[\\d-]+)\"").matcher(page);
     int n = 0;
-    while (cells.find()) {
-      assertTrue(page.contains("id=\"" + cells.group(1) + "\""), "panel for " + cells.group(1));
+    while (links.find()) {
+      assertTrue(page.contains("id=\"" + links.group(2) + "\""), "panel for " + links.group(2));
+      assertEquals(links.group(1).equals("silent"), links.group(2).matches("ev-\\d+"), links.group());
       n++;
     }
     assertEquals(8 * 5, n, "8 shared claims × 5 outlets in the example corpus");
