@@ -87,14 +87,9 @@ public final class ParallaxServer implements AutoCloseable {
       config.routes.post("/api/analyze", this::apiAnalyze);
       config.routes.get("/api/openapi.json", this::openApi);
       config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+      // Also Javalin's own "endpoint not found", so unknown paths get the same page or JSON as unknown ids.
       config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
       config.routes.exception(Exception.class, this::failure);
-      config.routes.error(404, ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Endpoint " + ctx.method() + " "
-            + ctx.path() + " not found") || ctx.result().equals("Not Found")) {
-          error(ctx, 404, "Nothing here: " + ctx.path());
-        }
-      });
     });
   }
 
@@ -349,15 +344,11 @@ public final class ParallaxServer implements AutoCloseable {
     }
     int limit = intParam(ctx, "limit", 20, 1, 1_000);
     try {
-      jsonResult(ctx, 200, corpusSearch(q, ctx.queryParam("outlet"), ctx.queryParam("from"), ctx.queryParam("to"),
-          limit));
+      jsonResult(ctx, 200, corpus.search(q, ctx.queryParam("outlet"), ctx.queryParam("from"),
+          ctx.queryParam("to"), limit));
     } catch (ParallaxException e) {
       throw new BadRequest(e.getMessage());
     }
-  }
-
-  private List<CorpusStore.Hit> corpusSearch(String q, String outlet, String from, String to, int limit) {
-    return corpus.search(q, outlet, from, to, limit);
   }
 
   private void apiAnalyze(Context ctx) throws IOException {

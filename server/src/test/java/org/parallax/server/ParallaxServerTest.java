@@ -144,7 +144,10 @@ class ParallaxServerTest {
     assertEquals(404, json.readTree(api.body()).get("status").asInt());
     assertEquals(404, get("/stories/" + storyId() + "/articles/nobody").statusCode());
     assertEquals(404, get("/analyses/0123456789abcdef01234567").statusCode());
-    assertEquals(404, get("/no/such/page").statusCode());
+    HttpResponse<String> unknown = get("/no/such/page");
+    assertEquals(404, unknown.statusCode());
+    assertTrue(unknown.body().contains("class=\"problem\""), "our page, not the container's");
+    assertEquals(404, json.readTree(get("/api/nothing").body()).get("status").asInt());
   }
 
   @Test
