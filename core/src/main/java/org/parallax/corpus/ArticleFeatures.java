@@ -12,7 +12,7 @@ import org.parallax.stories.TermCounts;
  * {@link Fingerprint} and the term counts that place an article in a story. Names are approximated as runs of
  * capitalised words (the first word of a sentence only when it is not a function word) and numbers.
  */
-public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms) {
+public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms) implements java.io.Serializable {
   /** Salts that keep entity features apart from word features in the shared hash space. */
   /** Measured on NeuS train: headline words ×2 and names ×1 beat ×4 and ×2 (BENCHMARKS.md). */
   static final float TITLE_WEIGHT = 2;

@@ -9,12 +9,10 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import org.parallax.ParallaxException;
 import org.parallax.align.Embedder;
-import org.parallax.clean.ArticleCleaner;
 import org.parallax.ingest.Document;
 import org.parallax.model.Article;
 import org.parallax.model.Copy;
 import org.parallax.model.Skipped;
-import org.parallax.nlp.LanguageIdentifier;
 import org.parallax.nlp.NlpModels;
 import org.parallax.reuse.CopyDetector;
 import org.parallax.stories.DocumentFrequencies;
@@ -39,7 +37,8 @@ public final class CorpusIngester implements AutoCloseable {
   public record Settings(StoryClusterer.Params stories, CopyDetector.Params copies, int batch, int vectorTerms,
                          int dfSlots) {
     public static Settings defaults() {
-      return new Settings(StoryClusterer.Params.defaults(), CopyDetector.Params.defaults(), 1000, 60, 1 << 21);
+      // 5,000 per commit, as `ingest --batch` defaults to: commits also evict, so every mode must agree on it.
+      return new Settings(StoryClusterer.Params.defaults(), CopyDetector.Params.defaults(), 5000, 60, 1 << 21);
     }
   }
 
@@ -52,12 +51,13 @@ public final class CorpusIngester implements AutoCloseable {
   private static final int LEAD_WORDS = 60;
   private final Settings settings;
   private final Consumer<Skipped> skipped;
-  private final ArticleCleaner cleaner = new ArticleCleaner();
-  private final ThreadLocal<LanguageIdentifier> languages;
+  private final ArticlePreparer preparer;
+  private Consumer<Placed> placed = p -> { };
   private final DocumentFrequencies df;
   private final StoryClusterer clusterer;
   private final CopyDetector copies;
   private final List<Document> chunk = new ArrayList<>(CHUNK);
+  private final List<PreparedArticle> preparedChunk = new ArrayList<>(CHUNK);
   private long read;
   private long added;
   private long duplicates;
@@ -66,7 +66,7 @@ public final class CorpusIngester implements AutoCloseable {
   private long storiesOpened;
   private long sinceCommit;
   private final ForkJoinPool pool = ForkJoinPool.commonPool();
-  private CompletableFuture<List<Prepared>> inFlight;
+  private CompletableFuture<List<PreparedArticle>> inFlight;
 
   public CorpusIngester(CorpusStore store, NlpModels models, Settings settings, Consumer<Skipped> skipped) {
     this(store, models, settings, null, skipped);
@@ -82,7 +82,7 @@ public final class CorpusIngester implements AutoCloseable {
     this.store = store;
     this.settings = settings;
     this.skipped = skipped;
-    this.languages = ThreadLocal.withInitial(() -> new LanguageIdentifier(models));
+    this.preparer = new ArticlePreparer(models);
     try {
       df = DocumentFrequencies.load(store.directory().resolve(DF_FILE), settings.dfSlots());
     } catch (IOException e) {
@@ -101,6 +101,28 @@ public final class CorpusIngester implements AutoCloseable {
     }
   }
 
+  /** Where a stored article went: its id in the store (made unique when taken) and its story. */
+  public record Placed(Document doc, String id, String story) {}
+
+  /** Tells {@code listener} about every article stored, in input order (for callers that keep their own record). */
+  public void onPlaced(Consumer<Placed> listener) {
+    this.placed = listener;
+  }
+
+  /**
+   * Takes an article prepared elsewhere (by {@link ArticlePreparer}, e.g. on a cluster) and decides on it exactly
+   * as on one read here; prepared and raw inputs must not be mixed in one run (their order would not be kept).
+   */
+  public void acceptPrepared(PreparedArticle p) {
+    read++;
+    preparedChunk.add(p);
+    if (preparedChunk.size() == CHUNK) {
+      finishPrevious();
+      decide(List.copyOf(preparedChunk));
+      preparedChunk.clear();
+    }
+  }
+
   /** Reports an input that could not be read. */
   public void skip(Skipped s) {
     skippedCount++;
@@ -114,24 +136,17 @@ public final class CorpusIngester implements AutoCloseable {
   /** Processes what is buffered and commits. */
   public void commit() {
     flushChunk();
+    if (!preparedChunk.isEmpty()) {
+      finishPrevious();
+      decide(List.copyOf(preparedChunk));
+      preparedChunk.clear();
+    }
     persist();
   }
 
   @Override
   public void close() {
     commit();
-  }
-
-  /** Per-article work that needs nothing from other articles. */
-  private record Prepared(Document doc, Article article, ArticleFeatures features, String problem,
-                          float[] embedding) {
-    Prepared(Document doc, Article article, ArticleFeatures features, String problem) {
-      this(doc, article, features, problem, null);
-    }
-
-    Prepared withEmbedding(float[] e) {
-      return new Prepared(doc, article, features, problem, e);
-    }
   }
 
   /**
@@ -144,8 +159,8 @@ public final class CorpusIngester implements AutoCloseable {
     }
     List<Document> docs = List.copyOf(chunk);
     chunk.clear();
-    CompletableFuture<List<Prepared>> next = CompletableFuture.supplyAsync(
-        () -> embed(docs.parallelStream().map(this::prepare).toList()), pool);
+    CompletableFuture<List<PreparedArticle>> next = CompletableFuture.supplyAsync(
+        () -> embed(docs.parallelStream().map(preparer::prepare).toList()), pool);
     finishPrevious();
     inFlight = next;
   }
@@ -155,14 +170,14 @@ public final class CorpusIngester implements AutoCloseable {
     if (inFlight == null) {
       return;
     }
-    List<Prepared> prepared = inFlight.join();
+    List<PreparedArticle> prepared = inFlight.join();
     inFlight = null;
     decide(prepared);
   }
 
-  private void decide(List<Prepared> prepared) {
+  private void decide(List<PreparedArticle> prepared) {
     List<CorpusStore.Stored> toStore = new ArrayList<>(prepared.size());
-    for (Prepared p : prepared) {
+    for (PreparedArticle p : prepared) {
       if (p.problem() != null) {
         skip(new Skipped(p.doc().path(), p.problem()));
         continue;
@@ -187,6 +202,7 @@ public final class CorpusIngester implements AutoCloseable {
         storiesOpened++;
       }
       toStore.add(new CorpusStore.Stored(a, r, s.id(), p.features().fingerprint()));
+      placed.accept(new Placed(p.doc(), r.id(), s.id()));
     }
     // Indexing is thread-safe and costly: spread it over the pool, but finish before the next decisions.
     pool.submit(() -> toStore.parallelStream().forEach(store::addArticle)).join();
@@ -198,7 +214,7 @@ public final class CorpusIngester implements AutoCloseable {
   }
 
   /** Adds headline-and-lead embeddings in one batch (the embedder uses every core itself). */
-  private List<Prepared> embed(List<Prepared> prepared) {
+  private List<PreparedArticle> embed(List<PreparedArticle> prepared) {
     if (embedder == null) {
       return prepared;
     }
@@ -212,7 +228,7 @@ public final class CorpusIngester implements AutoCloseable {
       }
     }
     float[][] e = embedder.embed(texts);
-    List<Prepared> out = new ArrayList<>(prepared);
+    List<PreparedArticle> out = new ArrayList<>(prepared);
     for (int k = 0; k < at.size(); k++) {
       out.set(at.get(k), prepared.get(at.get(k)).withEmbedding(e[k]));
     }
@@ -229,19 +245,6 @@ public final class CorpusIngester implements AutoCloseable {
       sb.append(w).append(' ');
     }
     return sb.toString().strip();
-  }
-
-  private Prepared prepare(Document d) {
-    try {
-      Article a = cleaner.clean(d);
-      if (a.body().isBlank()) {
-        return new Prepared(d, null, null, "no article text left after removing boilerplate");
-      }
-      a = a.withLanguage(languages.get().identify(a.body()));
-      return new Prepared(d, a, ArticleFeatures.of(a), null);
-    } catch (RuntimeException e) {
-      return new Prepared(d, null, null, "cleaning failed: " + e);
-    }
   }
 
   private void persist() {

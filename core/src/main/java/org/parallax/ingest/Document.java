@@ -7,7 +7,7 @@ package org.parallax.ingest;
  * neither {@code date} nor the page itself gives one.
  */
 public record Document(String id, String path, Format format, String content, String title, String outlet,
-                       String url, String date, String notes, String fallbackDate) {
+                       String url, String date, String notes, String fallbackDate) implements java.io.Serializable {
   public Document(String id, String path, Format format, String content, String title, String outlet, String url,
                   String date, String notes) {
     this(id, path, format, content, title, outlet, url, date, notes, null);

@@ -16,7 +16,7 @@ public record Article(
     String byline,
     String language,
     String body,
-    List<Removed> removed) {
+    List<Removed> removed) implements java.io.Serializable {
   public Article {
     removed = List.copyOf(removed);
   }

@@ -13,7 +13,27 @@ public final class JsonReport {
       .enable(SerializationFeature.INDENT_OUTPUT)
       .build();
 
+  /** One value per line, for JSON Lines outputs. */
+  private static final ObjectMapper LINES = JsonMapper.builder().build();
+
   private JsonReport() {}
+
+  /** {@code value} as one line of compact JSON. */
+  public static String line(Object value) {
+    try {
+      return LINES.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** One line of a reports file ({@code export --reports}, the Spark job): {"story": ID, "report": {…}}. */
+  public static String reportLine(String story, Report report) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("story", story);
+    m.put("report", report);
+    return line(m);
+  }
 
   public static void write(Report report, OutputStream out) throws IOException {
     MAPPER.writeValue(out, report);

@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
  * Arrays are not copied; treat them as read-only.
  */
 public record Fingerprint(int[] shingles, int shingleCount, int[] anchors, int anchorCount, int[] words,
-                          int wordCount) {
+                          int wordCount) implements java.io.Serializable {
   public static final int SHINGLE_BINS = 128;
   public static final int ANCHOR_BINS = 64;
   public static final int WORD_BINS = 64;

@@ -310,6 +310,23 @@ public final class CorpusStore implements AutoCloseable {
   /** Writes a claimed article. Thread-safe: text analysis, the costly part, runs in the calling thread. */
   public void addArticle(Stored s) {
     requireWritable();
+    try {
+      writer.addDocument(toDocument(s));
+    } catch (IOException e) {
+      throw new ParallaxException("cannot add " + s.id() + " to the store: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The article exactly as the store gives it back once stored under {@code id} (canonical URL, empty title for
+   * none, and so on): what a distributed run must analyse to agree with {@code parallax story}.
+   */
+  public static Article asStored(Article a, String id) {
+    Added claim = new Added(true, id, null, null, 0, contentHash(a.body()));
+    return toArticle(toDocument(new Stored(a, claim, null, null)));
+  }
+
+  private static Document toDocument(Stored s) {
     Article a = s.article();
     String url = a.url() == null ? null : canonicalUrl(a.url());
     Document d = new Document();
@@ -349,11 +366,7 @@ public final class CorpusStore implements AutoCloseable {
     if (!a.removed().isEmpty()) {
       d.add(new StoredField(REMOVED, encodeRemoved(a.removed())));
     }
-    try {
-      writer.addDocument(d);
-    } catch (IOException e) {
-      throw new ParallaxException("cannot add " + s.id() + " to the store: " + e.getMessage(), e);
-    }
+    return d;
   }
 
   /** Saves (replaces) a story's state. */

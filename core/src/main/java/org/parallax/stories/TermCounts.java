@@ -1,7 +1,7 @@
 package org.parallax.stories;
 
 /** Raw weighted term counts of one article, keyed by 64-bit term hashes (words and names share the space). */
-public record TermCounts(long[] terms, float[] counts) {
+public record TermCounts(long[] terms, float[] counts) implements java.io.Serializable {
   public int size() {
     return terms.length;
   }

@@ -1,0 +1,41 @@
+package org.parallax.spark;
+
+import org.parallax.config.ParallaxConfig;
+import org.parallax.corpus.ArticlePreparer;
+import org.parallax.nlp.NlpModels;
+import org.parallax.pipeline.Parallax;
+
+/**
+ * What each executor JVM loads once and shares between its tasks: the NLP models, the corpus-mode preparer and the
+ * full pipeline for reports. Loaded on first use, so a task that needs only the preparer never loads the embedder.
+ */
+final class Executors {
+  private static NlpModels models;
+  private static ArticlePreparer preparer;
+  private static Parallax parallax;
+
+  private Executors() {}
+
+  static synchronized NlpModels models() {
+    if (models == null) {
+      models = NlpModels.load();
+    }
+    return models;
+  }
+
+  static synchronized ArticlePreparer preparer() {
+    if (preparer == null) {
+      preparer = new ArticlePreparer(models());
+    }
+    return preparer;
+  }
+
+  /** One pipeline per executor JVM, its worker pool shared by the tasks running there. */
+  static synchronized Parallax parallax() {
+    if (parallax == null) {
+      parallax = new Parallax(ParallaxConfig.defaults(), models(), new org.parallax.align.MiniLmEmbedder(),
+          Runtime.getRuntime().availableProcessors());
+    }
+    return parallax;
+  }
+}
