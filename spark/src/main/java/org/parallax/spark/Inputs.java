@@ -1,22 +1,27 @@
 package org.parallax.spark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.TaskCompletionListener;
 import org.parallax.config.ParallaxConfig;
 import org.parallax.ingest.Document;
 import org.parallax.ingest.InputReader;
@@ -33,40 +38,43 @@ import scala.Tuple2;
 final class Inputs {
   private Inputs() {}
 
+  /** An input file and its size in bytes. */
+  record Input(String path, long bytes) {}
+
   /** Every readable file under the given paths, sorted as the single-machine reader walks them. */
-  static List<String> list(SparkSession spark, List<String> paths) throws IOException {
-    List<String> files = new ArrayList<>();
+  static List<Input> list(SparkSession spark, List<String> paths) throws IOException {
+    List<Input> files = new ArrayList<>();
     org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
     for (String p : paths) {
       org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
       FileSystem fs = path.getFileSystem(conf);
       FileStatus st = fs.getFileStatus(path);
       if (st.isFile()) {
-        files.add(st.getPath().toString());
+        files.add(new Input(st.getPath().toString(), st.getLen()));
         continue;
       }
-      List<String> inDir = new ArrayList<>();
+      List<Input> inDir = new ArrayList<>();
       RemoteIterator<LocatedFileStatus> it = fs.listFiles(path, true);
       while (it.hasNext()) {
         LocatedFileStatus f = it.next();
         if (!f.getPath().getName().startsWith(".") && !f.getPath().getName().startsWith("_")) {
-          inDir.add(f.getPath().toString());
+          inDir.add(new Input(f.getPath().toString(), f.getLen()));
         }
       }
-      inDir.sort(Comparator.naturalOrder());
+      inDir.sort(Comparator.comparing(Input::path));
       files.addAll(inDir);
     }
     return files;
   }
 
   /** The items of every file, in input order across partitions (one partition per non-Parquet file). */
-  static JavaRDD<Item> read(SparkSession spark, List<String> files) {
+  static JavaRDD<Item> read(SparkSession spark, List<Input> files) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
     List<JavaRDD<Item>> parts = new ArrayList<>();
     List<Tuple2<Long, String>> run = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      String f = files.get(i);
+      String f = files.get(i).path();
       if (f.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
         if (!run.isEmpty()) {
           parts.add(readFiles(jsc, run, conf));
@@ -88,35 +96,100 @@ final class Inputs {
   }
 
   private static JavaRDD<Item> readFiles(JavaSparkContext jsc, List<Tuple2<Long, String>> files, HadoopConf conf) {
-    return jsc.parallelize(files, files.size()).flatMap(t -> readOne(t._1(), t._2(), conf).iterator());
+    return jsc.parallelize(files, files.size()).flatMap(t -> readOne(t._1(), t._2(), conf));
   }
 
-  /** One file: copied next to the task, read by {@link InputReader}, its local path replaced by the original. */
-  static List<Item> readOne(long fileIndex, String file, HadoopConf conf) throws IOException {
+  /**
+   * One file as a stream of items: copied next to the task and read by {@link InputReader} on a reader thread,
+   * through a bounded queue, so a multi-gigabyte WARC never sits in memory whole. Local paths are replaced by the
+   * original's.
+   */
+  static Iterator<Item> readOne(long fileIndex, String file, HadoopConf conf) {
     org.apache.hadoop.fs.Path src = new org.apache.hadoop.fs.Path(file);
     String shown = displayPath(src);
-    Path dir = Files.createTempDirectory("parallax-spark-input-");
-    Path local = dir.resolve(src.getName());
-    List<Item> out = new ArrayList<>();
-    try {
-      FileSystem fs = src.getFileSystem(conf.get());
-      fs.copyToLocalFile(false, src, new org.apache.hadoop.fs.Path(local.toUri()), true);
-      String prefix = local.toString();
+    BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE);
+    Thread reader = new Thread(() -> {
       long[] n = {0};
-      new InputReader(ParallaxConfig.defaults()).stream(List.of(local),
-          d -> out.add(new Item(Item.key(fileIndex, n[0]++), relocate(d, prefix, shown), null)),
-          s -> out.add(new Item(Item.key(fileIndex, n[0]++), null,
-              new Skipped(s.path().replace(prefix, shown), s.reason().replace(prefix, shown)))));
-    } catch (IOException | RuntimeException e) {
-      out.add(new Item(Item.key(fileIndex, 0), null, new Skipped(shown, "cannot read: " + e.getMessage())));
-    } finally {
-      try (var walk = Files.walk(dir)) {
-        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      Path dir = null;
+      try {
+        dir = Files.createTempDirectory("parallax-spark-input-");
+        Path local = dir.resolve(src.getName());
+        src.getFileSystem(conf.get()).copyToLocalFile(false, src, new org.apache.hadoop.fs.Path(local.toUri()), true);
+        String prefix = local.toString();
+        new InputReader(ParallaxConfig.defaults()).stream(List.of(local),
+            d -> put(queue, new Item(Item.key(fileIndex, n[0]++), relocate(d, prefix, shown), null)),
+            s -> put(queue, new Item(Item.key(fileIndex, n[0]++), null,
+                new Skipped(s.path().replace(prefix, shown), s.reason().replace(prefix, shown)))));
+      } catch (Stopped e) {
+        return;
+      } catch (IOException | RuntimeException e) {
+        put(queue, new Item(Item.key(fileIndex, n[0]++), null, new Skipped(shown, "cannot read: " + e.getMessage())));
+      } finally {
+        if (dir != null) {
+          deleteTree(dir);
+        }
       }
+      put(queue, END);
+    }, "parallax-read-" + src.getName());
+    reader.setDaemon(true);
+    reader.start();
+    TaskContext task = TaskContext.get();
+    if (task != null) {
+      // A failed or cancelled task stops its reader instead of leaving it blocked on a full queue.
+      task.addTaskCompletionListener((TaskCompletionListener) ctx -> reader.interrupt());
     }
-    return out;
+    return new Iterator<>() {
+      private Item next;
+
+      @Override
+      public boolean hasNext() {
+        if (next == null) {
+          try {
+            next = queue.take();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + shown, e);
+          }
+        }
+        return next != END;
+      }
+
+      @Override
+      public Item next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Item it = next;
+        next = null;
+        return it;
+      }
+    };
+  }
+
+  private static final int QUEUE = 64;
+  private static final Item END = new Item(-1, null, null);
+
+  /** The reader thread was interrupted: its task is over. */
+  private static final class Stopped extends RuntimeException {
+    Stopped() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static void put(BlockingQueue<Item> queue, Item item) {
+    try {
+      queue.put(item);
+    } catch (InterruptedException e) {
+      throw new Stopped();
+    }
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A temporary folder left behind is not worth failing the task for.
+    }
   }
 
   /** A local file's path as the single-machine mode shows it; other filesystems keep their URI. */

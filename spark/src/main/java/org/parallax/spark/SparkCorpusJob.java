@@ -70,7 +70,15 @@ public final class SparkCorpusJob {
     }
     SparkSession spark = SparkSession.builder().appName("parallax").getOrCreate();
     try {
-      Result r = run(spark, o);
+      Result r;
+      try {
+        r = run(spark, o);
+      } catch (IllegalArgumentException e) {
+        System.err.println("parallax: " + e.getMessage());
+        spark.stop();
+        System.exit(2);
+        return;
+      }
       System.err.printf(Locale.ROOT, "parallax: %d read, %d added, %d already stored, %d skipped, %d copies, %d "
           + "stories, %d reports; seconds %s%n", r.read(), r.added(), r.duplicates(), r.skipped(), r.copies(),
           r.stories(), r.reports(), r.seconds());
@@ -88,14 +96,18 @@ public final class SparkCorpusJob {
     Path store = null;
     int min = 2;
     int partitions = 0;
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--out" -> out = ++i < args.length ? args[i] : null;
-        case "--store" -> store = ++i < args.length ? Path.of(args[i]) : null;
-        case "--min-articles" -> min = ++i < args.length ? Integer.parseInt(args[i]) : 2;
-        case "--partitions" -> partitions = ++i < args.length ? Integer.parseInt(args[i]) : 0;
-        default -> inputs.add(args[i]);
+    try {
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--out" -> out = ++i < args.length ? args[i] : null;
+          case "--store" -> store = ++i < args.length ? Path.of(args[i]) : null;
+          case "--min-articles" -> min = ++i < args.length ? Integer.parseInt(args[i]) : 2;
+          case "--partitions" -> partitions = ++i < args.length ? Integer.parseInt(args[i]) : 0;
+          default -> inputs.add(args[i]);
+        }
       }
+    } catch (NumberFormatException e) {
+      return null;
     }
     return out == null || inputs.isEmpty() ? null : new Options(inputs, out, store, min, partitions);
   }
@@ -108,9 +120,9 @@ public final class SparkCorpusJob {
       throw new IllegalArgumentException("the output " + o.out() + " exists and is not empty: give a new folder");
     }
     long t0 = System.nanoTime();
-    List<String> files = Inputs.list(spark, o.inputs());
+    List<Inputs.Input> files = Inputs.list(spark, o.inputs());
     int partitions = o.partitions() > 0 ? o.partitions()
-        : Math.max(1, spark.sparkContext().defaultParallelism() * 4);
+        : defaultPartitions(spark.sparkContext().defaultParallelism(), files);
     JavaPairRDD<Long, PreparedArticle> prepared = Inputs.read(spark, files)
         .mapToPair(it -> new Tuple2<>(it.key(), it))
         .sortByKey(true, partitions)
@@ -227,6 +239,16 @@ public final class SparkCorpusJob {
     }
     return new Result(counts.read(), counts.added(), counts.duplicates(), counts.skipped(), copyCount, storyCount,
         reportCount, seconds);
+  }
+
+  /**
+   * Heuristic: four partitions per core, and at least one per 32 MB of input, because the decide pass pulls one
+   * partition at a time into the driver: 32 MB of gzipped JSON Lines is about 13,000 articles, a few hundred MB
+   * once prepared.
+   */
+  static int defaultPartitions(int parallelism, List<Inputs.Input> files) {
+    long bytes = files.stream().mapToLong(Inputs.Input::bytes).sum();
+    return (int) Math.max(Math.max(1, parallelism * 4L), Math.min(Integer.MAX_VALUE, bytes / (32L << 20) + 1));
   }
 
   private static int sizeOf(Iterable<?> it) {

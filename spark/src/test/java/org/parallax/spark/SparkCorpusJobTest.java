@@ -231,6 +231,7 @@ class SparkCorpusJobTest {
   void optionsNeedAnOutputAndAnInput() {
     assertEquals(null, SparkCorpusJob.parse(new String[] {"in.jsonl"}));
     assertEquals(null, SparkCorpusJob.parse(new String[] {"--out", "o"}));
+    assertEquals(null, SparkCorpusJob.parse(new String[] {"--out", "o", "--partitions", "many", "in.jsonl"}));
     SparkCorpusJob.Options o = SparkCorpusJob.parse(new String[] {"--out", "o", "--min-articles", "3", "a", "b"});
     assertEquals(List.of("a", "b"), o.inputs());
     assertEquals(3, o.minArticles());
