@@ -39,26 +39,33 @@ final class Inputs {
   private Inputs() {}
 
   /** An input file and its size in bytes. */
-  record Input(String path, long bytes) {}
+  /**
+   * An input file: {@code path} as Hadoop names it (qualified), {@code shown} as the user wrote it (what
+   * {@code parallax ingest} would print for the same argument, so reports agree), its size in bytes.
+   */
+  record Input(String path, String shown, long bytes) implements java.io.Serializable {}
 
   /** Every readable file under the given paths, sorted as the single-machine reader walks them. */
-  static List<Input> list(SparkSession spark, List<String> paths) throws IOException {
+  static List<Input> list(org.apache.hadoop.conf.Configuration conf, List<String> paths) throws IOException {
     List<Input> files = new ArrayList<>();
-    org.apache.hadoop.conf.Configuration conf = spark.sparkContext().hadoopConfiguration();
     for (String p : paths) {
       org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
       FileSystem fs = path.getFileSystem(conf);
       FileStatus st = fs.getFileStatus(path);
       if (st.isFile()) {
-        files.add(new Input(st.getPath().toString(), st.getLen()));
+        files.add(new Input(st.getPath().toString(), p, st.getLen()));
         continue;
       }
       List<Input> inDir = new ArrayList<>();
+      String dir = st.getPath().toString();
+      String shownDir = p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p;
       RemoteIterator<LocatedFileStatus> it = fs.listFiles(path, true);
       while (it.hasNext()) {
         LocatedFileStatus f = it.next();
         if (!f.getPath().getName().startsWith(".") && !f.getPath().getName().startsWith("_")) {
-          inDir.add(new Input(f.getPath().toString(), f.getLen()));
+          String file = f.getPath().toString();
+          inDir.add(new Input(file, file.startsWith(dir) ? shownDir + file.substring(dir.length()) : file,
+              f.getLen()));
         }
       }
       inDir.sort(Comparator.comparing(Input::path));
@@ -72,10 +79,10 @@ final class Inputs {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
     List<JavaRDD<Item>> parts = new ArrayList<>();
-    List<Tuple2<Long, String>> run = new ArrayList<>();
+    List<Tuple2<Long, Input>> run = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
-      String f = files.get(i).path();
-      if (f.toLowerCase(Locale.ROOT).endsWith(".parquet")) {
+      Input f = files.get(i);
+      if (f.path().toLowerCase(Locale.ROOT).endsWith(".parquet")) {
         if (!run.isEmpty()) {
           parts.add(readFiles(jsc, run, conf));
           run = new ArrayList<>();
@@ -95,7 +102,7 @@ final class Inputs {
     return all;
   }
 
-  private static JavaRDD<Item> readFiles(JavaSparkContext jsc, List<Tuple2<Long, String>> files, HadoopConf conf) {
+  private static JavaRDD<Item> readFiles(JavaSparkContext jsc, List<Tuple2<Long, Input>> files, HadoopConf conf) {
     return jsc.parallelize(files, files.size()).flatMap(t -> readOne(t._1(), t._2(), conf));
   }
 
@@ -104,9 +111,9 @@ final class Inputs {
    * through a bounded queue, so a multi-gigabyte WARC never sits in memory whole. Local paths are replaced by the
    * original's.
    */
-  static Iterator<Item> readOne(long fileIndex, String file, HadoopConf conf) {
-    org.apache.hadoop.fs.Path src = new org.apache.hadoop.fs.Path(file);
-    String shown = displayPath(src);
+  static Iterator<Item> readOne(long fileIndex, Input file, HadoopConf conf) {
+    org.apache.hadoop.fs.Path src = new org.apache.hadoop.fs.Path(file.path());
+    String shown = file.shown();
     BlockingQueue<Item> queue = new ArrayBlockingQueue<>(QUEUE);
     Thread reader = new Thread(() -> {
       long[] n = {0};
@@ -192,23 +199,17 @@ final class Inputs {
     }
   }
 
-  /** A local file's path as the single-machine mode shows it; other filesystems keep their URI. */
-  static String displayPath(org.apache.hadoop.fs.Path p) {
-    java.net.URI u = p.toUri();
-    return u.getScheme() == null || u.getScheme().equals("file") ? u.getPath() : p.toString();
-  }
-
   private static Document relocate(Document d, String prefix, String shown) {
     String path = d.path() == null ? null : d.path().replace(prefix, shown);
     return new Document(d.id(), path, d.format(), d.content(), d.title(), d.outlet(), d.url(), d.date(), d.notes(),
         d.fallbackDate());
   }
 
-  private static JavaRDD<Item> readParquet(SparkSession spark, String file, long fileIndex) {
-    Dataset<Row> rows = spark.read().parquet(file);
+  private static JavaRDD<Item> readParquet(SparkSession spark, Input file, long fileIndex) {
+    Dataset<Row> rows = spark.read().parquet(file.path());
     List<String> columns = List.of(rows.columns());
-    String shown = displayPath(new org.apache.hadoop.fs.Path(file));
-    String base = new org.apache.hadoop.fs.Path(file).getName().replaceFirst("\\.parquet$", "");
+    String shown = file.shown();
+    String base = new org.apache.hadoop.fs.Path(file.path()).getName().replaceFirst("\\.parquet$", "");
     return rows.javaRDD().zipWithIndex().map(t -> {
       Row r = t._1();
       long i = t._2();

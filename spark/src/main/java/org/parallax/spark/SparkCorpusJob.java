@@ -120,7 +120,7 @@ public final class SparkCorpusJob {
       throw new IllegalArgumentException("the output " + o.out() + " exists and is not empty: give a new folder");
     }
     long t0 = System.nanoTime();
-    List<Inputs.Input> files = Inputs.list(spark, o.inputs());
+    List<Inputs.Input> files = Inputs.list(spark.sparkContext().hadoopConfiguration(), o.inputs());
     int partitions = o.partitions() > 0 ? o.partitions()
         : defaultPartitions(spark.sparkContext().defaultParallelism(), files);
     JavaPairRDD<Long, PreparedArticle> prepared = Inputs.read(spark, files)

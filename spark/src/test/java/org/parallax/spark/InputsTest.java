@@ -29,7 +29,7 @@ class InputsTest {
     Path file = dir.resolve("feed.jsonl");
     Files.writeString(file, lines);
     List<Item> items = new ArrayList<>();
-    Inputs.readOne(7, file.toString(), CONF).forEachRemaining(items::add);
+    Inputs.readOne(7, new Inputs.Input(file.toString(), file.toString(), 0), CONF).forEachRemaining(items::add);
     assertEquals(1000, items.size());
     for (int i = 0; i < items.size(); i++) {
       assertEquals(Item.key(7, i), items.get(i).key(), "keys follow the file order");
@@ -43,12 +43,28 @@ class InputsTest {
   }
 
   @Test
+  void filesAreListedInNameOrderAndNamedAsTheUserWroteThePath(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("in/b"));
+    Files.writeString(dir.resolve("in/b/2.jsonl"), "{}");
+    Files.writeString(dir.resolve("in/a.txt"), "text");
+    Files.writeString(dir.resolve("in/.hidden"), "x");
+    Files.writeString(dir.resolve("in/_SUCCESS"), "");
+    String relative = Path.of("").toAbsolutePath().relativize(dir.resolve("in")).toString();
+    List<Inputs.Input> files = Inputs.list(new Configuration(), List.of(relative + "/"));
+    assertEquals(List.of(relative + "/a.txt", relative + "/b/2.jsonl"),
+        files.stream().map(Inputs.Input::shown).toList(), "what `parallax ingest " + relative + "/` would print");
+    assertEquals(4, files.get(0).bytes());
+    assertTrue(files.get(0).path().startsWith("file:/"), files.get(0).path());
+  }
+
+  @Test
   void aMissingFileIsOneSkippedItem(@TempDir Path dir) {
-    Iterator<Item> it = Inputs.readOne(0, dir.resolve("gone.jsonl.gz").toString(), CONF);
+    Iterator<Item> it = Inputs.readOne(0, new Inputs.Input(dir.resolve("gone.jsonl.gz").toString(), "in/gone.jsonl.gz", 0), CONF);
     Item only = it.next();
     assertNull(only.doc());
     assertNotNull(only.skipped());
     assertTrue(only.skipped().reason().startsWith("cannot read"), only.skipped().reason());
+    assertEquals("in/gone.jsonl.gz", only.skipped().path(), "named as the user named it");
     assertTrue(!it.hasNext());
   }
 }
