@@ -235,7 +235,8 @@ public final class CorpusIngester implements AutoCloseable {
     return out;
   }
 
-  static String headlineAndLead(Article a) {
+  /** The text embedded for semantic story scoring: the headline and the first words of the body. */
+  public static String headlineAndLead(Article a) {
     StringBuilder sb = new StringBuilder(a.title() == null ? "" : a.title().strip() + ". ");
     int words = 0;
     for (String w : a.body().split("\\s+")) {

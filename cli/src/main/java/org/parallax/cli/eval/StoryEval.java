@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.parallax.cli.ExitCodes;
+import org.parallax.corpus.ArticlePreparer;
 import org.parallax.corpus.CorpusIngester;
+import org.parallax.corpus.PreparedArticle;
+import org.parallax.stories.DocumentFrequencies;
+import org.parallax.stories.TermVector;
 import org.parallax.ingest.Document;
 import org.parallax.nlp.NlpModels;
 import org.parallax.stories.StoryClusterer;
@@ -53,6 +57,11 @@ public final class StoryEval implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "7", description = "Shuffle seed (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--neighbours", description = "Instead of clustering: how often an article's nearest other "
+      + "article belongs to its own event, by the clusterer's TF-IDF vectors (with --semantic also by the MiniLM "
+      + "headline-and-lead embeddings and their blend): a ceiling for any clustering on these features.")
+  boolean neighbours;
+
   @Spec
   CommandSpec spec;
 
@@ -76,6 +85,10 @@ public final class StoryEval implements Callable<Integer> {
     Collections.shuffle(docs, new Random(seed));
     NlpModels models = NlpModels.load();
     CorpusIngester.Settings d = CorpusIngester.Settings.defaults();
+    if (neighbours) {
+      out.println(neighbours(docs, gold, models, d));
+      return ExitCodes.OK;
+    }
     List<Double> ts = thresholds != null ? thresholds
         : List.of(semantic ? d.stories().semanticThreshold() : d.stories().threshold());
     Embedder embedder = semantic ? new MiniLmEmbedder() : null;
@@ -102,6 +115,90 @@ public final class StoryEval implements Callable<Integer> {
       out.println(score(gold, predicted, t, secs));
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Nearest-neighbour accuracy: for each article, is the most similar other article of the split in its gold event?
+   * Vectors are built as ingest builds them, but with document frequencies from the whole split (ingest's grow as it
+   * reads), so this is, if anything, generous.
+   */
+  private String neighbours(List<Document> docs, Map<String, Integer> gold, NlpModels models,
+                            CorpusIngester.Settings d) {
+    long start = System.nanoTime();
+    ArticlePreparer preparer = new ArticlePreparer(models);
+    List<PreparedArticle> prepared = docs.parallelStream().map(preparer::prepare)
+        .filter(p -> p.article() != null).toList();
+    int n = prepared.size();
+    DocumentFrequencies df = new DocumentFrequencies(d.dfSlots());
+    prepared.forEach(p -> df.add(p.features().terms()));
+    TermVector[] vectors = new TermVector[n];
+    Map<Long, List<int[]>> postings = new HashMap<>(); // term -> [article, float bits of its weight]
+    for (int i = 0; i < n; i++) {
+      vectors[i] = TermVector.of(prepared.get(i).features().terms(), df, d.vectorTerms());
+      for (int k = 0; k < vectors[i].terms().length; k++) {
+        postings.computeIfAbsent(vectors[i].terms()[k], t -> new ArrayList<>())
+            .add(new int[] {i, Float.floatToIntBits(vectors[i].weights()[k])});
+      }
+    }
+    float[][] embeddings = null;
+    if (semantic) {
+      embeddings = new MiniLmEmbedder().embed(prepared.stream()
+          .map(p -> CorpusIngester.headlineAndLead(p.article())).toList());
+    }
+    double w = semanticWeight != null ? semanticWeight : d.stories().semanticWeight();
+    int lexical = 0;
+    int embedded = 0;
+    int blended = 0;
+    double[] score = new double[n];
+    for (int i = 0; i < n; i++) {
+      java.util.Arrays.fill(score, 0);
+      for (int k = 0; k < vectors[i].terms().length; k++) {
+        float wi = vectors[i].weights()[k];
+        for (int[] post : postings.get(vectors[i].terms()[k])) {
+          score[post[0]] += wi * Float.intBitsToFloat(post[1]);
+        }
+      }
+      Integer mine = gold.get(prepared.get(i).doc().id());
+      int bestLex = -1;
+      int bestEmb = -1;
+      int bestBlend = -1;
+      double lex = -1;
+      double emb = -2;
+      double blend = -2;
+      for (int j = 0; j < n; j++) {
+        if (j == i) {
+          continue;
+        }
+        if (score[j] > lex) {
+          lex = score[j];
+          bestLex = j;
+        }
+        if (embeddings != null) {
+          double e = Embedder.cosine(embeddings[i], embeddings[j]);
+          if (e > emb) {
+            emb = e;
+            bestEmb = j;
+          }
+          double b = (1 - w) * score[j] + w * e;
+          if (b > blend) {
+            blend = b;
+            bestBlend = j;
+          }
+        }
+      }
+      lexical += mine.equals(gold.get(prepared.get(bestLex).doc().id())) ? 1 : 0;
+      if (embeddings != null) {
+        embedded += mine.equals(gold.get(prepared.get(bestEmb).doc().id())) ? 1 : 0;
+        blended += mine.equals(gold.get(prepared.get(bestBlend).doc().id())) ? 1 : 0;
+      }
+    }
+    String result = String.format(Locale.ROOT, "nearest other article in the same event, %d articles: TF-IDF %.3f",
+        n, lexical / (double) n);
+    if (embeddings != null) {
+      result += String.format(Locale.ROOT, ", MiniLM %.3f, blend (embedding weight %.2f) %.3f", embedded / (double) n,
+          w, blended / (double) n);
+    }
+    return result + String.format(Locale.ROOT, "; %.1f s", (System.nanoTime() - start) / 1e9);
   }
 
   /** B-cubed (per item, averaged) and pairwise precision/recall/F1 of a clustering against gold. */
