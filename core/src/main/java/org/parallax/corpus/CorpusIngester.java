@@ -117,10 +117,14 @@ public final class CorpusIngester implements AutoCloseable {
     read++;
     preparedChunk.add(p);
     if (preparedChunk.size() == CHUNK) {
-      finishPrevious();
-      decide(List.copyOf(preparedChunk));
-      preparedChunk.clear();
+      flushPrepared();
     }
+  }
+
+  private void flushPrepared() {
+    finishPrevious();
+    decide(List.copyOf(preparedChunk));
+    preparedChunk.clear();
   }
 
   /** Reports an input that could not be read. */
@@ -137,9 +141,7 @@ public final class CorpusIngester implements AutoCloseable {
   public void commit() {
     flushChunk();
     if (!preparedChunk.isEmpty()) {
-      finishPrevious();
-      decide(List.copyOf(preparedChunk));
-      preparedChunk.clear();
+      flushPrepared();
     }
     persist();
   }

@@ -59,6 +59,9 @@ public final class SparkCorpusJob {
   public record Result(long read, long added, long duplicates, long skipped, long copies, long stories,
                        long reports, Map<String, Double> seconds) {}
 
+  /** An input after the prepare stage, in input order: its prepared article, or why it could not be read. */
+  record Prepared(PreparedArticle article, Skipped unread) implements java.io.Serializable {}
+
   private SparkCorpusJob() {}
 
   public static void main(String[] args) throws Exception {
@@ -114,30 +117,26 @@ public final class SparkCorpusJob {
 
   public static Result run(SparkSession spark, Options o) throws IOException {
     Map<String, Double> seconds = new LinkedHashMap<>();
-    org.apache.hadoop.fs.Path outDir = new org.apache.hadoop.fs.Path(o.out());
-    FileSystem outFs = outDir.getFileSystem(spark.sparkContext().hadoopConfiguration());
-    if (outFs.exists(outDir) && outFs.listStatus(outDir).length > 0) {
+    org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(o.out());
+    FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    if (fs.exists(out) && fs.listStatus(out).length > 0) {
       throw new IllegalArgumentException("the output " + o.out() + " exists and is not empty: give a new folder");
     }
     long t0 = System.nanoTime();
     List<Inputs.Input> files = Inputs.list(spark.sparkContext().hadoopConfiguration(), o.inputs());
     int partitions = o.partitions() > 0 ? o.partitions()
         : defaultPartitions(spark.sparkContext().defaultParallelism(), files);
-    JavaPairRDD<Long, PreparedArticle> prepared = Inputs.read(spark, files)
+    JavaPairRDD<Long, Prepared> prepared = Inputs.read(spark, files)
         .mapToPair(it -> new Tuple2<>(it.key(), it))
         .sortByKey(true, partitions)
-        .mapValues(it -> it.doc() == null
-            ? new PreparedArticle(null, null, null, "skipped:" + it.skipped().path() + "\u0000" + it.skipped().reason(),
-                null)
-            : Executors.preparer().prepare(it.doc()))
+        .mapValues(it -> it.doc() == null ? new Prepared(null, it.skipped())
+            : new Prepared(Executors.preparer().prepare(it.doc()), null))
         .persist(StorageLevel.MEMORY_AND_DISK());
     prepared.count();
     seconds.put("read+prepare", (System.nanoTime() - t0) / 1e9);
 
     long t1 = System.nanoTime();
     Path storeDir = o.store() != null ? o.store() : Files.createTempDirectory("parallax-spark-store-");
-    org.apache.hadoop.fs.Path out = new org.apache.hadoop.fs.Path(o.out());
-    FileSystem fs = out.getFileSystem(spark.sparkContext().hadoopConfiguration());
     org.apache.hadoop.fs.Path placedFile = new org.apache.hadoop.fs.Path(out, "_placed/part-00000.tsv");
     CorpusIngester.Counts counts;
     long storyCount;
@@ -173,15 +172,14 @@ public final class SparkCorpusJob {
           throw new java.io.UncheckedIOException(e);
         }
       });
-      Iterator<Tuple2<Long, PreparedArticle>> it = prepared.toLocalIterator();
+      Iterator<Tuple2<Long, Prepared>> it = prepared.toLocalIterator();
       while (it.hasNext()) {
-        Tuple2<Long, PreparedArticle> t = it.next();
-        PreparedArticle p = t._2();
-        if (p.doc() == null) {
-          String[] s = p.problem().substring("skipped:".length()).split("\u0000", 2);
-          ingester.skip(new Skipped(s[0], s[1]));
+        Tuple2<Long, Prepared> t = it.next();
+        if (t._2().unread() != null) {
+          ingester.skip(t._2().unread());
           continue;
         }
+        PreparedArticle p = t._2().article();
         pending.addLast(new Tuple2<>(p.doc(), t._1()));
         ingester.acceptPrepared(p);
       }
@@ -210,7 +208,8 @@ public final class SparkCorpusJob {
         .mapToPair(r -> new Tuple2<>(r.getLong(0), new Tuple2<>(r.getString(1), r.getString(2))));
     // Each stored article as the store gives it back, with its story: what `parallax story` analyses.
     JavaRDD<Tuple2<String, Tuple2<Long, Article>>> byStory = prepared.join(placed).map(t -> new Tuple2<>(
-        t._2()._2()._2(), new Tuple2<>(t._1(), CorpusStore.asStored(t._2()._1().article(), t._2()._2()._1()))));
+        t._2()._2()._2(), new Tuple2<>(t._1(), CorpusStore.asStored(t._2()._1().article().article(),
+            t._2()._2()._1()))));
     writeArticles(spark, byStory, o.out());
     int min = o.minArticles();
     JavaRDD<Tuple2<String, String>> reports = JavaPairRDD.fromJavaRDD(byStory.map(t -> new Tuple2<>(t._1(), t._2())))
