@@ -1,9 +1,11 @@
 package org.parallax.clean;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -245,10 +247,18 @@ public final class TextCleaner {
       }
     }
     // Repeated paragraphs (captions and pull quotes printed twice).
-    Set<String> seen = new HashSet<>();
+    // Keyed by a case-folded hash first, so that only lines sharing a hash (repeats, almost always) are lower-cased.
+    Map<Long, List<String>> seen = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      if (reason[i] == null && !seen.add(lines.get(i).toLowerCase(Locale.ROOT))) {
+      if (reason[i] != null) {
+        continue;
+      }
+      List<String> same = seen.computeIfAbsent(foldedHash(lines.get(i)), k -> new ArrayList<>(1));
+      String lower = same.isEmpty() ? null : lines.get(i).toLowerCase(Locale.ROOT);
+      if (lower != null && same.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).equals(lower))) {
         reason[i] = "repeated paragraph";
+      } else {
+        same.add(lines.get(i));
       }
     }
 
@@ -385,13 +395,25 @@ public final class TextCleaner {
     return out;
   }
 
+  /** FNV-1a over the lower-cased characters: equal for lines equal once lower-cased, and rarely otherwise. */
+  private static long foldedHash(String line) {
+    long h = 0xCBF2_9CE4_8422_2325L;
+    for (int i = 0; i < line.length(); i++) {
+      h = (h ^ Character.toLowerCase(line.charAt(i))) * 0x100_0000_01B3L;
+    }
+    return h;
+  }
+
   /** Counts {@link #WORD} matches without a regex: this runs on every line of every article. */
   static int wordCount(String line) {
     int n = 0;
     boolean inWord = false;
     for (int i = 0; i < line.length(); ) {
-      int c = line.codePointAt(i);
-      boolean letterOrDigit = isLetterOrNumber(c);
+      int c = line.charAt(i);
+      if (c >= 0x80) {
+        c = line.codePointAt(i);
+      }
+      boolean letterOrDigit = c < 0x80 ? ASCII_WORD[c] : isLetterOrNumber(c);
       if (!inWord && letterOrDigit) {
         n++;
         inWord = true;
@@ -403,6 +425,14 @@ public final class TextCleaner {
     return n;
   }
 
+  private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+  static {
+    for (int c = 0; c < 0x80; c++) {
+      ASCII_WORD[c] = isLetterOrNumber(c);
+    }
+  }
+
   private static boolean isLetterOrNumber(int c) {
     if (Character.isLetter(c)) {
       return true;
@@ -412,8 +442,10 @@ public final class TextCleaner {
   }
 
   static List<String> lines(String raw) {
-    String text = ZERO_WIDTH.matcher(raw.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' '))
-        .replaceAll("");
+    String text = raw.replace("\r\n", "\n").replace('\r', '\n').replace('\u00A0', ' ');
+    if (hasZeroWidth(text)) { // rare: skip the regex pass over the whole text otherwise
+      text = ZERO_WIDTH.matcher(text).replaceAll("");
+    }
     List<String> out = new ArrayList<>();
     for (String l : text.split("\n")) {
       String s = l.strip();
@@ -425,6 +457,11 @@ public final class TextCleaner {
       }
     }
     return out;
+  }
+
+  private static boolean hasZeroWidth(String text) {
+    return text.indexOf('\u200B') >= 0 || text.indexOf('\u200C') >= 0 || text.indexOf('\u200D') >= 0
+        || text.indexOf('\uFEFF') >= 0;
   }
 
   private static String norm(String s) {

@@ -5,14 +5,17 @@ import org.parallax.model.Article;
 import org.parallax.nlp.StopWords;
 import org.parallax.reuse.Fingerprint;
 import org.parallax.reuse.MinHash;
+import org.parallax.store.CorpusStore;
 import org.parallax.stories.TermCounts;
 
 /**
  * The cheap per-article features of corpus mode, read in one pass over the text without any NLP model: the copy
  * {@link Fingerprint} and the term counts that place an article in a story. Names are approximated as runs of
- * capitalised words (the first word of a sentence only when it is not a function word) and numbers.
+ * capitalised words (the first word of a sentence only when it is not a function word) and numbers. The content
+ * hash (the store's exact-duplicate key) is computed here too, so the sequential pass does not have to.
  */
-public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms) implements java.io.Serializable {
+public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String contentHash)
+    implements java.io.Serializable {
   /** Salts that keep entity features apart from word features in the shared hash space. */
   /** Measured on NeuS train: headline words ×2 and names ×1 beat ×4 and ×2 (BENCHMARKS.md). */
   static final float TITLE_WEIGHT = 2;
@@ -92,7 +95,7 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms) impleme
         MinHash.signature(shingles, shingleCount, Fingerprint.SHINGLE_BINS), shingleCount,
         MinHash.signature(anchorPairs, anchorCount, Fingerprint.ANCHOR_BINS), anchorCount,
         MinHash.signature(content, contentCount, Fingerprint.WORD_BINS), contentCount);
-    return new ArticleFeatures(fp, terms.build());
+    return new ArticleFeatures(fp, terms.build(), CorpusStore.contentHash(a.body()));
   }
 
   /** One pass over a text: word hashes, content-word hashes, name/number anchors. */

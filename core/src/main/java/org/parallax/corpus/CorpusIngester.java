@@ -65,8 +65,14 @@ public final class CorpusIngester implements AutoCloseable {
   private long copyCount;
   private long storiesOpened;
   private long sinceCommit;
-  private final ForkJoinPool pool = ForkJoinPool.commonPool();
+  /**
+   * The ingester's own workers, one per core: the common pool has one worker fewer than there are cores, and with
+   * one worker {@code CompletableFuture} would start a thread per task instead.
+   */
+  private final ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
   private CompletableFuture<List<PreparedArticle>> inFlight;
+  /** The last decided chunk being indexed while the next one is decided; joined before a commit. */
+  private CompletableFuture<Void> indexing = CompletableFuture.completedFuture(null);
 
   public CorpusIngester(CorpusStore store, NlpModels models, Settings settings, Consumer<Skipped> skipped) {
     this(store, models, settings, null, skipped);
@@ -148,7 +154,11 @@ public final class CorpusIngester implements AutoCloseable {
 
   @Override
   public void close() {
-    commit();
+    try {
+      commit();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**
@@ -184,7 +194,7 @@ public final class CorpusIngester implements AutoCloseable {
         skip(new Skipped(p.doc().path(), p.problem()));
         continue;
       }
-      CorpusStore.Added r = store.claim(p.article());
+      CorpusStore.Added r = store.claim(p.article(), p.features().contentHash());
       if (!r.added()) {
         duplicates++;
         continue;
@@ -206,8 +216,10 @@ public final class CorpusIngester implements AutoCloseable {
       toStore.add(new CorpusStore.Stored(a, r, s.id(), p.features().fingerprint()));
       placed.accept(new Placed(p.doc(), r.id(), s.id()));
     }
-    // Indexing is thread-safe and costly: spread it over the pool, but finish before the next decisions.
-    pool.submit(() -> toStore.parallelStream().forEach(store::addArticle)).join();
+    // Indexing is thread-safe and costly, and later decisions do not read it (the store keeps uncommitted keys
+    // aside): it runs on the pool while the next chunk is decided, one chunk at a time.
+    awaitIndexing();
+    indexing = CompletableFuture.runAsync(() -> toStore.parallelStream().forEach(store::addArticle), pool);
     added += toStore.size();
     sinceCommit += toStore.size();
     if (sinceCommit >= settings.batch()) {
@@ -250,8 +262,30 @@ public final class CorpusIngester implements AutoCloseable {
     return sb.toString().strip();
   }
 
+  /** Each worker flushes indexing buffers until none is left, so that the commit has only to sync. */
+  private void flushInParallel() {
+    List<java.util.concurrent.ForkJoinTask<?>> tasks = new ArrayList<>();
+    for (int i = 0; i < pool.getParallelism(); i++) {
+      tasks.add(pool.submit(() -> {
+        while (store.flushBuffer()) {
+          // next buffer
+        }
+      }));
+    }
+    tasks.forEach(java.util.concurrent.ForkJoinTask::join);
+  }
+
+  private void awaitIndexing() {
+    try {
+      indexing.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
   private void persist() {
     finishPrevious();
+    awaitIndexing();
     for (Story s : clusterer.drainChanged()) {
       store.putStory(s);
     }
@@ -260,6 +294,7 @@ public final class CorpusIngester implements AutoCloseable {
     } catch (IOException e) {
       throw new ParallaxException("cannot save " + DF_FILE + ": " + e.getMessage(), e);
     }
+    flushInParallel();
     store.commit();
     sinceCommit = 0;
     clusterer.evict();

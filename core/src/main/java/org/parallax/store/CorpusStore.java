@@ -269,9 +269,13 @@ public final class CorpusStore implements AutoCloseable {
    * passed to {@link #addArticle}. Call from one thread.
    */
   public Added claim(Article a) {
+    return claim(a, contentHash(a.body()));
+  }
+
+  /** {@link #claim(Article)} with the article's {@link #contentHash} computed beforehand. */
+  public Added claim(Article a, String hash) {
     requireWritable();
     String url = a.url() == null ? null : canonicalUrl(a.url());
-    String hash = contentHash(a.body());
     try {
       String byUrl = url == null ? null : existing(URL, url);
       if (byUrl != null) {
@@ -688,6 +692,19 @@ public final class CorpusStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Writes one buffer of added articles to a new segment, if any is pending; callers on several threads flush
+   * buffers in parallel, which {@link #commit} would otherwise do one after the other on its own thread.
+   */
+  public boolean flushBuffer() {
+    requireWritable();
+    try {
+      return writer.flushNextBuffer();
+    } catch (IOException e) {
+      throw new ParallaxException("cannot write the store: " + e.getMessage(), e);
+    }
+  }
+
   /** Makes everything added so far durable and visible to searches. */
   public void commit() {
     requireWritable();
@@ -831,7 +848,7 @@ public final class CorpusStore implements AutoCloseable {
    * one pass: exact-duplicate detection needs no cryptographic strength, and SHA-256 cost more than the rest of
    * the duplicate check.
    */
-  static String contentHash(String body) {
+  public static String contentHash(String body) {
     long a = 0xCBF2_9CE4_8422_2325L;
     long b = 0x9E37_79B9_7F4A_7C15L;
     boolean space = false;

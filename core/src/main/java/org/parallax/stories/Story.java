@@ -35,6 +35,8 @@ public final class Story {
   int lastTerm;
   /** Whether the clusterer's undated term index holds this story. */
   boolean indexed;
+  /** How many places the clusterer's queue of recently touched undated stories holds this story in. */
+  int recentCount;
 
   Story(String id, String label) {
     this.id = id;

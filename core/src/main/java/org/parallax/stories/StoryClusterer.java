@@ -59,7 +59,7 @@ public final class StoryClusterer {
    * to narrow the candidates, so they are compared with these only (bounded, so the cost does not grow forever).
    */
   private final java.util.LinkedHashMap<String, Story> undatedHeld = new java.util.LinkedHashMap<>(1024, 0.75f, true);
-  private final TermPostings undated = new TermPostings();
+  private final TermPostings undated = new TermPostings(s -> s.indexed);
   private boolean undatedLoaded;
   private int visit;
   /** Day of the last dated article placed: where an undated one most likely belongs. */
@@ -67,6 +67,8 @@ public final class StoryClusterer {
   /** Undated stories touched last, which dated articles are also compared with (bounded: undated stories pile up). */
   private final java.util.ArrayDeque<Story> recentUndated = new java.util.ArrayDeque<>();
   private static final int RECENT_UNDATED = 64;
+  /** Term index of {@link #recentUndated}: most of them share no term with a given dated article. */
+  private final TermPostings recent = new TermPostings(s -> s.recentCount > 0);
 
   public StoryClusterer(Params params, Loader loader) {
     this.params = params;
@@ -117,8 +119,20 @@ public final class StoryClusterer {
         window(lastDay, consider); // files of one event are usually read together
       }
     } else {
+      if (embedding == null) {
+        // Before the window, whose scan skips the stories marked here. Without embeddings a story sharing no term
+        // scores 0, so scoring only those sharing one is exact.
+        for (Story s : recent.score(v, stamp)) {
+          double sim = s.score / s.size();
+          if (sim >= bestSim[0]) {
+            bestSim[0] = sim;
+            best[0] = s;
+          }
+        }
+      } else {
+        recentUndated.forEach(consider);
+      }
       window(day, consider);
-      recentUndated.forEach(consider);
       lastDay = day;
     }
     Story chosen = best[0];
@@ -132,14 +146,23 @@ public final class StoryClusterer {
     if (chosen.days().contains(Story.UNDATED)) {
       holdUndated(chosen, before);
     }
+    if (chosen.recentCount > 0) {
+      recent.update(chosen, before);
+    }
     if (newDay && day != Story.UNDATED) {
       byDay.computeIfAbsent(day, k -> new ArrayList<>()).add(chosen);
     }
     changed.add(chosen);
     if (day == Story.UNDATED) {
       recentUndated.addLast(chosen);
+      if (chosen.recentCount++ == 0) {
+        recent.update(chosen, new long[0]);
+      }
       if (recentUndated.size() > RECENT_UNDATED) {
-        recentUndated.removeFirst();
+        recentUndated.removeFirst().recentCount--;
+      }
+      if (recent.entries() > 64L * RECENT_UNDATED * params.centroidTerms()) {
+        recent.rebuild(new LinkedHashSet<>(recentUndated)); // stories pass through fast: drop their stale entries
       }
     }
     return chosen;
@@ -185,7 +208,13 @@ public final class StoryClusterer {
       }
       byDay.remove(day);
     }
-    recentUndated.removeIf(s -> live.get(s.id()) != s);
+    recentUndated.removeIf(s -> {
+      boolean gone = live.get(s.id()) != s;
+      if (gone) {
+        s.recentCount--;
+      }
+      return gone;
+    });
   }
 
   /** Number of stories held in memory. */
@@ -244,7 +273,9 @@ public final class StoryClusterer {
       Story old = oldest.next();
       oldest.remove();
       old.indexed = false; // its postings are dropped lazily
-      recentUndated.remove(old);
+      if (recentUndated.remove(old)) {
+        old.recentCount--;
+      }
       if (old.days().stream().noneMatch(resident::contains)) {
         live.remove(old.id());
       }

@@ -97,6 +97,23 @@ class StoryClustererTest {
   }
 
   @Test
+  void aDatedArticleJoinsAnUndatedStoryOnlyWhileThatStoryIsAmongTheRecentlyTouched() {
+    String title = "Dockworkers strike halts Port of Eastbridge";
+    String body = "Dockworkers at the Port of Eastbridge went on strike on Monday over pay. The union said "
+        + "1,200 members joined the strike at Eastbridge.";
+    StoryClusterer c = new StoryClusterer(StoryClusterer.Params.defaults(), (from, to) -> List.of());
+    String undated = c.assign("u", Story.UNDATED, null, "A", title, vector(title, body)).id();
+    assertEquals(undated, c.assign("d1", 20_000, "2024-10-04", "B", title, vector(title, body)).id(),
+        "the undated story was touched last: a dated report of the same event joins it");
+    for (int i = 0; i < 64; i++) { // 64 unrelated undated stories push it out of the recent ones
+      String words = "Zorblat" + i + " quindle" + i + " marvox" + i + " tellimar" + i;
+      c.assign("o" + i, Story.UNDATED, null, "C", words, vector(words, words + " " + words));
+    }
+    assertNotEquals(undated, c.assign("d2", 20_400, "2025-11-08", "D", title, vector(title, body)).id(),
+        "no longer among the recent undated stories, and no date nearby: a new story");
+  }
+
+  @Test
   void embeddingsLetDifferentlyWordedReportsOfOneEventJoinAndSurviveASaveAndRestore() {
     String aTitle = "Dockworkers strike halts Port of Eastbridge";
     String aBody = "Dockworkers at the Port of Eastbridge went on strike on Monday over pay.";
