@@ -52,11 +52,18 @@ public final class TextCleaner {
       "(?i)^((published|posted|updated|last updated|first published|aktualisiert|veröffentlicht|publié"
           + "|mis à jour)\\b.{0,60}|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}( \\d{1,2}:\\d{2})?( uhr)?)$");
   /** Matched against the lower-cased line (case-insensitive matching costs several times more). */
-  private static final Pattern PROMO = Pattern.compile(
-      "\\b(subscribe|sign up|newsletter|follow us|share (this|on)|click here|advertisement|sponsored"
-          + "|download (our|the) app|support (our|independent) journalism|donate|cookie|log ?in|register now"
-          + "|would love your thoughts|please comment|your email address|anmelden|abonnieren|jetzt registrieren"
-          + "|s'abonner|abonnez-vous|inscrivez-vous|affiliate ?link|anzeige|einloggen|kommentieren|last modified)\\b");
+  private static final List<String> PROMO_PHRASES = List.of("subscribe", "sign up", "newsletter", "follow us",
+      "share (this|on)", "click here", "advertisement", "sponsored", "download (our|the) app",
+      "support (our|independent) journalism", "donate", "cookie", "log ?in", "register now",
+      "would love your thoughts", "please comment", "your email address", "anmelden", "abonnieren",
+      "jetzt registrieren", "s'abonner", "abonnez-vous", "inscrivez-vous", "affiliate ?link", "anzeige", "einloggen",
+      "kommentieren", "last modified");
+  private static final Pattern PROMO = Pattern.compile("\\b(" + String.join("|", PROMO_PHRASES) + ")\\b");
+  /**
+   * The first three characters of every promotion phrase: a line with none of them at the start of a word cannot
+   * match {@link #PROMO}, and checking that is much cheaper than the regex's trying every phrase at every word.
+   */
+  private static final Set<String> PROMO_STARTS = promoStarts();
   private static final Pattern COMMENT_META = Pattern.compile(
       "(?i)^(reply( to)?\\b.{0,40}|\\d+ (second|minute|hour|day|week|month|year)s? ago|report abuse|like|reply)$");
   private static final Pattern BREADCRUMB = Pattern.compile(
@@ -65,7 +72,8 @@ public final class TextCleaner {
       "(?i)^(\\d+ min(ute)?s? read|reading time.{0,20}|lesezeit.{0,20}|table of contents|contents|inhaltsverzeichnis"
           + "|inhalt|sommaire|publikation:?|veröffentlichung:?|aktuell|print( this)?( recipe| article)?|drucken"
           + "|teilen|share|advertisement|anzeige|werbung|publicité)$");
-  private static final Pattern TERMINAL = Pattern.compile("[.!?…\"”’»):;]$");
+  /** Characters that end a sentence or a quotation: a line ending in one reads as prose. */
+  private static final String TERMINAL_CHARS = ".!?…\"”’»):;";
   private static final Pattern ZERO_WIDTH = Pattern.compile("[\u200B\u200C\u200D\uFEFF]");
   private static final Pattern SPACES = Pattern.compile("[ \t]+");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
@@ -121,7 +129,7 @@ public final class TextCleaner {
         if (!line.strip().endsWith(".")) {
           markCaptionBefore(lines, reason, i); // a bare credit labels the caption above it
         }
-      } else if (line.contains("|") && words <= 12 && !TERMINAL.matcher(line).find()) {
+      } else if (line.contains("|") && words <= 12 && !endsTerminal(line)) {
         reason[i] = "photo credit";
         markCaptionBefore(lines, reason, i);
       } else if (creditAtEnd(line) || CAPTION_START.matcher(line).find()) {
@@ -141,7 +149,7 @@ public final class TextCleaner {
       } else if (words <= 12 && TIMESTAMP.matcher(line).find()) {
         reason[i] = "timestamp";
         date = line;
-      } else if (words <= 30 && PROMO.matcher(line.toLowerCase(Locale.ROOT)).find()) {
+      } else if (words <= 30 && isPromotion(line)) {
         reason[i] = "promotion or sign-up prompt";
       } else if (COMMENT_META.matcher(line).find()) {
         reason[i] = "comment widget";
@@ -332,6 +340,44 @@ public final class TextCleaner {
     return m.find();
   }
 
+  private static Set<String> promoStarts() {
+    Set<String> starts = new HashSet<>();
+    for (String phrase : PROMO_PHRASES) {
+      String start = phrase.substring(0, 3);
+      if (!start.chars().allMatch(c -> Character.isLetter(c) || c == '\'')) {
+        throw new IllegalStateException("promotion phrase must start with three plain characters: " + phrase);
+      }
+      starts.add(start);
+    }
+    return starts;
+  }
+
+  private static boolean isPromotion(String line) {
+    String lower = line.toLowerCase(Locale.ROOT);
+    for (int i = 0; i + 3 <= lower.length(); i++) {
+      // \b before a letter: the character before is no word character (Java's \b: letter, digit or '_')
+      boolean wordStart = i == 0 || !(Character.isLetterOrDigit(lower.charAt(i - 1)) || lower.charAt(i - 1) == '_');
+      if (wordStart && PROMO_STARTS.contains(lower.substring(i, i + 3))) {
+        return PROMO.matcher(lower).find();
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the line's last character is one of {@link #TERMINAL_CHARS}, as the regex {@code [...]$} would find it
+   * (that {@code $} also matches before one final line terminator).
+   */
+  private static boolean endsTerminal(String line) {
+    int end = line.length();
+    if (end >= 2 && line.charAt(end - 2) == '\r' && line.charAt(end - 1) == '\n') {
+      end -= 2;
+    } else if (end >= 1 && "\n\r\u0085\u2028\u2029".indexOf(line.charAt(end - 1)) >= 0) {
+      end -= 1;
+    }
+    return end >= 1 && TERMINAL_CHARS.indexOf(line.charAt(end - 1)) >= 0;
+  }
+
   private static boolean hasBreadcrumbSeparator(String line) {
     return line.indexOf('›') >= 0 || line.indexOf('»') >= 0 || line.indexOf('>') >= 0 || line.indexOf('/') >= 0;
   }
@@ -355,7 +401,7 @@ public final class TextCleaner {
   }
 
   private static boolean isProse(String line, int words) {
-    return words >= 25 || (words >= 6 && TERMINAL.matcher(line.strip()).find());
+    return words >= 25 || (words >= 6 && endsTerminal(line.strip()));
   }
 
   private static boolean isHeadline(String line) {

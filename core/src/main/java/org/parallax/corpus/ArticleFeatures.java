@@ -98,6 +98,24 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
     return new ArticleFeatures(fp, terms.build(), CorpusStore.contentHash(a.body()));
   }
 
+  /** {@link Character#isLetterOrDigit(char)}, by table for ASCII. */
+  private static boolean isWordChar(char c) {
+    return c < 0x80 ? ASCII_WORD[c] : Character.isLetterOrDigit(c);
+  }
+
+  /** {@link Character#toLowerCase(char)}, without a lookup for ASCII. */
+  private static char lower(char c) {
+    return c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+  }
+
+  private static final boolean[] ASCII_WORD = new boolean[0x80];
+
+  static {
+    for (char c = 0; c < 0x80; c++) {
+      ASCII_WORD[c] = Character.isLetterOrDigit(c);
+    }
+  }
+
   /** One pass over a text: word hashes, content-word hashes, name/number anchors. */
   private static final class Scan {
     long[] words = new long[256];
@@ -109,8 +127,9 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
     long[] entities = new long[32];
     int entityCount;
 
-    Scan(String text) {
-      int n = text.length();
+    Scan(String s) {
+      char[] text = s.toCharArray(); // array reads: no bounds or coder checks per character
+      int n = text.length;
       int i = 0;
       boolean sentenceStart = true;
       long openAnchor = 0;
@@ -119,11 +138,11 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
       int lastWordEnd = -1;
       boolean lastWasDigits = false;
       while (i < n) {
-        char c = text.charAt(i);
-        if (!Character.isLetterOrDigit(c)) {
+        char c = text[i];
+        if (!isWordChar(c)) {
           if (c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == '"' || c == '\u201C') {
             // a decimal point or thousands separator inside a number does not end a sentence
-            boolean inNumber = lastWasDigits && lastWordEnd == i && i + 1 < n && Character.isDigit(text.charAt(i + 1));
+            boolean inNumber = lastWasDigits && lastWordEnd == i && i + 1 < n && Character.isDigit(text[i + 1]);
             if (!inNumber) {
               sentenceStart = true;
             }
@@ -134,8 +153,8 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
         int start = i;
         long h = 0xCBF2_9CE4_8422_2325L;
         boolean digits = Character.isDigit(c);
-        while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
-          h = (h ^ Character.toLowerCase(text.charAt(i))) * 0x100_0000_01B3L;
+        while (i < n && isWordChar(text[i])) {
+          h = (h ^ lower(text[i])) * 0x100_0000_01B3L;
           i++;
         }
         boolean stop = STOP_HASHES.contains(h);
@@ -144,9 +163,9 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
         boolean anchor = digits || (capital && !stop && (i - start) > 1);
         // what separates this word from the previous one decides whether it continues a name or a number
         boolean adjacent = lastWordEnd >= 0 && (
-            (start - lastWordEnd == 1 && text.charAt(lastWordEnd) == ' ' && !sentenceStart)
+            (start - lastWordEnd == 1 && text[lastWordEnd] == ' ' && !sentenceStart)
             || (digits && lastWasDigits && start - lastWordEnd == 1
-                && (text.charAt(lastWordEnd) == ',' || text.charAt(lastWordEnd) == '.')));
+                && (text[lastWordEnd] == ',' || text[lastWordEnd] == '.')));
         if (anchor && anchorOpen && adjacent) {
           openAnchor = openAnchor * 0x100_0000_01B3L ^ h;
         } else {

@@ -853,9 +853,8 @@ public final class CorpusStore implements AutoCloseable {
     long b = 0x9E37_79B9_7F4A_7C15L;
     boolean space = false;
     boolean started = false;
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (Character.isWhitespace(c)) {
+    for (char c : body.toCharArray()) {
+      if (c < 0x80 ? c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) : Character.isWhitespace(c)) {
         space = started;
         continue;
       }
@@ -864,7 +863,8 @@ public final class CorpusStore implements AutoCloseable {
         b = Long.rotateLeft(b ^ ' ', 23) * 0xC2B2_AE3D_27D4_EB4FL;
         space = false;
       }
-      char l = Character.toLowerCase(c);
+      // Character.toLowerCase, without its table lookup for ASCII
+      char l = c < 0x80 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
       a = (a ^ l) * 0x100_0000_01B3L;
       b = Long.rotateLeft(b ^ l, 23) * 0xC2B2_AE3D_27D4_EB4FL;
       started = true;

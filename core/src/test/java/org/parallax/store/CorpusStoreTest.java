@@ -22,6 +22,16 @@ class CorpusStoreTest {
   }
 
   @Test
+  void contentHashIgnoresCaseAndSpacingAndNeverChanges() {
+    // Stores keep this hash as the exact-duplicate key: a new version must compute what earlier ones stored.
+    String text = "  The Port of Eastbridge\n\nreopened\t on FRIDAY, \u00C9lise said \u201Cyes\u201D.\u2003\u0130stanbul  ";
+    assertEquals("ceb81ed62fa590df3159b487efb14e74", CorpusStore.contentHash(text));
+    assertEquals(CorpusStore.contentHash("The Port of Eastbridge\n\nreopened on FRIDAY."),
+        CorpusStore.contentHash("  the port of  eastbridge reopened\ton friday. "));
+    assertEquals("f52a15e9a9b5e89be220a8397b1dcdaf", CorpusStore.contentHash(""));
+  }
+
+  @Test
   void reAddingTheSameArticleIsANoOpByUrlOrByText() {
     try (CorpusStore s = CorpusStore.open(dir)) {
       assertTrue(s.add(article("a", "https://www.example.org/news/strike?utm_source=x", "Wire", "2025-03-10",
