@@ -1,11 +1,9 @@
 package org.parallax.clean;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -255,18 +253,10 @@ public final class TextCleaner {
       }
     }
     // Repeated paragraphs (captions and pull quotes printed twice).
-    // Keyed by a case-folded hash first, so that only lines sharing a hash (repeats, almost always) are lower-cased.
-    Map<Long, List<String>> seen = new HashMap<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < n; i++) {
-      if (reason[i] != null) {
-        continue;
-      }
-      List<String> same = seen.computeIfAbsent(foldedHash(lines.get(i)), k -> new ArrayList<>(1));
-      String lower = same.isEmpty() ? null : lines.get(i).toLowerCase(Locale.ROOT);
-      if (lower != null && same.stream().anyMatch(l -> l.toLowerCase(Locale.ROOT).equals(lower))) {
+      if (reason[i] == null && !seen.add(lines.get(i).toLowerCase(Locale.ROOT))) {
         reason[i] = "repeated paragraph";
-      } else {
-        same.add(lines.get(i));
       }
     }
 
@@ -439,15 +429,6 @@ public final class TextCleaner {
       }
     }
     return out;
-  }
-
-  /** FNV-1a over the lower-cased characters: equal for lines equal once lower-cased, and rarely otherwise. */
-  private static long foldedHash(String line) {
-    long h = 0xCBF2_9CE4_8422_2325L;
-    for (int i = 0; i < line.length(); i++) {
-      h = (h ^ Character.toLowerCase(line.charAt(i))) * 0x100_0000_01B3L;
-    }
-    return h;
   }
 
   /** Counts {@link #WORD} matches without a regex: this runs on every line of every article. */

@@ -52,6 +52,23 @@ class TextCleanerTest {
   }
 
   @Test
+  void promptsAreRemovedWhereAPhraseStartsAWordAndNowhereElse() {
+    String raw = """
+        Harbour fees rise for the first time in a decade
+        The port authority raised harbour fees by 4 percent on Monday, the first rise in ten years, officials said.
+        (Click here to get our morning briefing.)
+        Shipping firms said the rise would be passed on to customers within weeks, according to their association.
+        SIGN UP for harbour alerts
+        Readers who unsubscribed last year were not told about the new fees, the authority said on Monday.
+        The fees had been frozen since the last review in 2014, when traffic at the port fell by a fifth.
+        """;
+    Cleaned c = cleaner.clean(raw, null);
+    assertEquals("promotion or sign-up prompt", reason(c, "Click here"));
+    assertEquals("promotion or sign-up prompt", reason(c, "SIGN UP"));
+    assertTrue(c.body().contains("Readers who unsubscribed"), "a phrase inside a word is no prompt: " + c.body());
+  }
+
+  @Test
   void repeatedTitleAndSourceLineAreRemovedAndSourceNamesTheOutlet() {
     String raw = """
         Home News Ferry service suspended in storm
