@@ -161,9 +161,11 @@ public final class StoryClusterer {
       if (recentUndated.size() > RECENT_UNDATED) {
         recentUndated.removeFirst().recentCount--;
       }
-      if (recent.entries() > 64L * RECENT_UNDATED * params.centroidTerms()) {
-        recent.rebuild(new LinkedHashSet<>(recentUndated)); // stories pass through fast: drop their stale entries
-      }
+    }
+    // Stories pass through the queue fast and their centroids change: drop the stale entries now and then (a
+    // rebuild indexes at most RECENT_UNDATED centroids, an eighth of the entries that trigger it).
+    if (recent.entries() > 8L * RECENT_UNDATED * params.centroidTerms()) {
+      recent.rebuild(new LinkedHashSet<>(recentUndated));
     }
     return chosen;
   }
