@@ -1,234 +1,176 @@
 package org.parallax.align;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.parallax.model.Claim;
-import org.parallax.model.ClaimGroup;
 import org.parallax.model.Conflict;
 import org.parallax.model.Evidence;
 import org.parallax.model.Quantity;
 import org.parallax.model.Quote;
 
 /**
- * Statements of different articles that cannot both be true or that credit things differently:
+ * Contradictions between articles, found only between statements about the same thing: first the claims are paired
+ * (each claim with its best partner in another article, both ways, sharing most content words), then the slots of a
+ * pair are compared by type:
  * <ul>
- *   <li>numbers: sentences on the same topic giving different values for the same counted noun;</li>
- *   <li>negation: near-identical sentences where one affirms and the other negates;</li>
- *   <li>attribution: one claim credited to different sources;</li>
- *   <li>speaker: the same quoted words given to different speakers.</li>
+ *   <li>quantity: the same counted thing, once in each sentence, neither quoted, with figures that differ beyond
+ *       rounding and stated approximation ("about 300" and "312", "at least 15" and "more than a dozen" agree);</li>
+ *   <li>fact: a different weekday, or one outcome and its opposite ("passed" / "rejected"), for the same event;</li>
+ *   <li>status: the same statement with its main predicate negated in one article only;</li>
+ *   <li>attribution: the same quoted words credited to different named people ({@link SpeakerConflicts}).</li>
  * </ul>
+ * Each conflict carries the compared slot, each side's value and a confidence; the heuristics and their measured
+ * precision are in BENCHMARKS.md. Precision comes first: anything uncertain is left out or marked "possible".
  */
 public final class ConflictDetector {
-  private final double topicSimilarity;
-  private final double sameClaimSimilarity;
+  /** Share of the other content words two statements must have in common for their figures to be compared. */
+  private static final double REST = 0.5;
+  private final double pairSimilarity;
+  private final double negationSimilarity;
   private final double tolerance;
 
-  public ConflictDetector(double topicSimilarity, double sameClaimSimilarity, double tolerance) {
-    this.topicSimilarity = topicSimilarity;
-    this.sameClaimSimilarity = sameClaimSimilarity;
+  /**
+   * @param pairSimilarity embedding similarity from which two claims of different articles may be about the same thing
+   * @param negationSimilarity embedding similarity from which a sentence and its negation are the same statement
+   * @param tolerance      relative difference below which two figures agree
+   */
+  public ConflictDetector(double pairSimilarity, double negationSimilarity, double tolerance) {
+    this.pairSimilarity = pairSimilarity;
+    this.negationSimilarity = negationSimilarity;
     this.tolerance = tolerance;
   }
 
-  public List<Conflict> detect(List<Claim> claims, ClaimVectors vectors, ClaimAligner.Alignment alignment,
-                               List<Quote> quotes) {
+  public List<Conflict> detect(List<Claim> claims, ClaimVectors vectors, List<Quote> quotes) {
     List<Conflict> out = new ArrayList<>();
-    numbers(claims, vectors, out);
-    negations(claims, vectors, out);
-    attributions(alignment, out);
-    speakers(quotes, out);
+    Map<String, Conflict> quantities = new LinkedHashMap<>();
+    for (ClaimPairs.Pair p : ClaimPairs.mutualBest(claims, vectors, pairSimilarity)) {
+      double overlap = Words.overlap(p.a().text(), p.b().text());
+      quantity(p, quantities);
+      if (overlap < 0.4) {
+        continue; // a shared topic, not a shared statement
+      }
+      Conflict f = Facts.compare(p.a(), p.b(), p.similarity(), overlap, negationSimilarity);
+      if (f != null) {
+        out.add(f);
+      }
+    }
+    out.addAll(0, quantities.values());
+    out.addAll(SpeakerConflicts.detect(quotes));
     return out;
   }
 
-  private void numbers(List<Claim> claims, ClaimVectors vectors, List<Conflict> out) {
-    // Conflicting statements per counted noun, merged so three outlets with three figures make one conflict.
-    Map<String, Map<Claim, Quantity>> byUnit = new LinkedHashMap<>();
-    for (int i = 0; i < claims.size(); i++) {
-      Claim a = claims.get(i);
-      for (int j = i + 1; j < claims.size(); j++) {
-        Claim b = claims.get(j);
-        if (a.article().equals(b.article()) || a.numbers().isEmpty() || b.numbers().isEmpty()) {
+  private void quantity(ClaimPairs.Pair p, Map<String, Conflict> out) {
+    Claim a = p.a();
+    Claim b = p.b();
+    if (Facts.differentTime(a.text(), b.text())) {
+      return; // different time points carry different figures
+    }
+    for (Quantity qa : a.numbers()) {
+      for (Quantity qb : b.numbers()) {
+        if (!qa.unit().equals(qb.unit()) || qa.quoted() || qb.quoted() || count(a, qa.unit()) != 1
+            || count(b, qb.unit()) != 1) {
           continue;
         }
-        for (Quantity qa : a.numbers()) {
-          for (Quantity qb : b.numbers()) {
-            if (!qa.unit().equals(qb.unit()) || qa.quoted() != qb.quoted() || agrees(qa, qb)
-                || agreesWithAny(qa, b) || agreesWithAny(qb, a)) {
-              continue;
-            }
-            if (vectors.similarity(a, b) < topicSimilarity) {
-              continue;
-            }
-            Map<Claim, Quantity> m = byUnit.computeIfAbsent(qa.unit(), k -> new LinkedHashMap<>());
-            m.putIfAbsent(a, qa);
-            m.putIfAbsent(b, qb);
-          }
-        }
-      }
-    }
-    for (Map.Entry<String, Map<Claim, Quantity>> e : byUnit.entrySet()) {
-      List<Evidence> statements = new ArrayList<>();
-      List<String> says = new ArrayList<>();
-      for (Map.Entry<Claim, Quantity> cq : e.getValue().entrySet()) {
-        statements.add(Evidence.of(cq.getKey()));
-        says.add(cq.getKey().article() + ": " + cq.getValue().text());
-      }
-      out.add(new Conflict("number of " + plural(e.getKey()), "number",
-          "different figures for the same quantity — " + String.join("; ", says), statements));
-    }
-  }
-
-  private boolean agrees(Quantity a, Quantity b) {
-    double max = Math.max(Math.abs(a.value()), Math.abs(b.value()));
-    return max == 0 || Math.abs(a.value() - b.value()) / max <= tolerance;
-  }
-
-  private boolean agreesWithAny(Quantity q, Claim other) {
-    for (Quantity o : other.numbers()) {
-      if (o.unit().equals(q.unit()) && agrees(o, q)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void negations(List<Claim> claims, ClaimVectors vectors, List<Conflict> out) {
-    for (int i = 0; i < claims.size(); i++) {
-      Claim a = claims.get(i);
-      for (int j = i + 1; j < claims.size(); j++) {
-        Claim b = claims.get(j);
-        if (a.article().equals(b.article()) || a.negated() == b.negated()) {
+        Approximation ra = Approximation.of(a.text(), qa, tolerance);
+        Approximation rb = Approximation.of(b.text(), qb, tolerance);
+        if (ra.overlaps(rb)) {
           continue;
         }
-        if (vectors.similarity(a, b) >= sameClaimSimilarity && overlap(a.text(), b.text()) >= 0.5) {
-          Claim neg = a.negated() ? a : b;
-          Claim pos = a.negated() ? b : a;
-          out.add(new Conflict(topicWords(pos.text()), "negation",
-              pos.article() + " states it; " + neg.article() + " says the opposite",
-              List.of(Evidence.of(pos), Evidence.of(neg))));
+        // The rest of the two sentences must say the same: the figure is the one slot that differs, and any other
+        // figures they both give agree (a second differing figure means another plan, group or period).
+        double rest = Words.overlap(Words.without(a.text(), qa.text()), Words.without(b.text(), qb.text()));
+        if (rest < REST || !otherFiguresAgree(a, qa, b, qb)) {
+          continue;
+        }
+        double confidence = Math.min(0.95, 0.35 + 0.35 * rest + 0.3 * Math.max(0, p.similarity() - 0.6) / 0.4);
+        String key = qa.unit() + "|" + a.article() + "|" + b.article();
+        out.putIfAbsent(key, new Conflict(ConflictText.clip(a.text()), "quantity", Words.plural(qa.unit()),
+            List.of(qa.text(), qb.text()), round(confidence),
+            "different figures for the same " + qa.unit() + " count: " + a.article() + " says “" + qa.text() + "”, "
+                + b.article() + " says “" + qb.text() + "”",
+            List.of(Evidence.of(a), Evidence.of(b))));
+      }
+    }
+  }
+
+  private boolean otherFiguresAgree(Claim a, Quantity qa, Claim b, Quantity qb) {
+    for (Quantity x : a.numbers()) {
+      for (Quantity y : b.numbers()) {
+        if (x != qa && y != qb && !Approximation.of(a.text(), x, tolerance).overlaps(
+            Approximation.of(b.text(), y, tolerance))) {
+          return false;
         }
       }
     }
+    java.util.Set<String> fa = ClaimAligner.figures(Words.without(a.text(), qa.text()));
+    java.util.Set<String> fb = ClaimAligner.figures(Words.without(b.text(), qb.text()));
+    return fa.isEmpty() || fb.isEmpty() || fa.stream().anyMatch(fb::contains);
   }
 
-  private void attributions(ClaimAligner.Alignment alignment, List<Conflict> out) {
-    for (ClaimGroup g : alignment.groups()) {
-      List<Claim> members = alignment.members().get(g);
-      if (members.size() < 2) {
-        continue;
-      }
-      // Credits compare by side: "the Kremlin" and "Putin's aide Ushakov" are one source, "Sullivan" another.
-      Map<String, Claim> bySource = new LinkedHashMap<>();
-      for (Claim c : members) {
-        if (c.attributedTo() != null && c.creditSide() != null) {
-          bySource.putIfAbsent(c.creditSide(), c);
-        }
-      }
-      if (bySource.size() >= 2) {
-        List<Evidence> ev = new ArrayList<>();
-        List<String> says = new ArrayList<>();
-        for (Claim c : bySource.values()) {
-          ev.add(Evidence.of(c));
-          says.add(c.article() + " credits " + c.attributedTo() + " (" + c.creditSide() + ")");
-        }
-        out.add(new Conflict(topicWords(g.text()), "attribution",
-            "the same claim is credited to different sources — " + String.join("; ", says), ev));
-      }
+  private static int count(Claim c, String unit) {
+    return (int) c.numbers().stream().filter(q -> q.unit().equals(unit)).count();
+  }
+
+  static double round(double x) {
+    return Math.round(x * 100) / 100.0;
+  }
+
+  /** Helpers for the one-line explanations. */
+  static final class ConflictText {
+    private ConflictText() {}
+
+    static String clip(String s) {
+      return s.length() > 60 ? s.substring(0, 57).strip() + "…" : s;
     }
   }
 
-  /** Quotes of different articles with (nearly) the same words, grouped; a group with two voices is a conflict. */
-  private void speakers(List<Quote> quotes, List<Conflict> out) {
-    List<Quote> usable = quotes.stream()
-        .filter(q -> q.speaker() != null && q.text().split("\\s+").length >= 4).toList();
-    boolean[] used = new boolean[usable.size()];
-    for (int i = 0; i < usable.size(); i++) {
-      if (used[i]) {
-        continue;
+  /** A stated figure as the interval it allows: "about 300", "more than a dozen", "at least 15", "312". */
+  record Approximation(double low, double high) {
+    static Approximation of(String sentence, Quantity q, double tolerance) {
+      double v = q.value();
+      String before = before(sentence, q.text());
+      if (before.matches(".*\\b(more than|over|at least|upwards of|in excess of|above|exceeding)\\s*(a|an)?\\s*$")) {
+        return new Approximation(v, Double.POSITIVE_INFINITY);
       }
-      List<Quote> group = new ArrayList<>(List.of(usable.get(i)));
-      used[i] = true;
-      for (int j = i + 1; j < usable.size(); j++) {
-        if (!used[j] && overlap(usable.get(i).text(), usable.get(j).text()) >= 0.8) {
-          group.add(usable.get(j));
-          used[j] = true;
-        }
+      if (before.matches(".*\\b(less than|fewer than|under|up to|at most|as many as|nearly|almost|below|no more than)"
+          + "\\s*(a|an)?\\s*$")) {
+        return new Approximation(0, v);
       }
-      if (group.stream().map(Quote::article).distinct().count() < 2) {
-        continue;
+      if (before.matches(".*\\b(about|around|roughly|some|approximately|an estimated|estimated|close to|nearly|"
+          + "almost|more or less|upward of|or so)\\s*(a|an)?\\s*$") || q.text().toLowerCase(Locale.ROOT)
+          .matches("(dozen|hundred|thousand).*")) {
+        return new Approximation(v * 0.8, v * 1.2);
       }
-      Map<String, Quote> bySpeaker = new LinkedHashMap<>();
-      Set<String> sidesSeen = new HashSet<>();
-      boolean unknownSide = false;
-      for (Quote q : group) {
-        bySpeaker.putIfAbsent(sourceKey(q.speaker()), q);
-        if (q.side() == null) {
-          unknownSide = true;
-        } else {
-          sidesSeen.add(q.side());
-        }
-      }
-      // A spokesman and the body he speaks for are one voice: only different sides (or unknown ones) conflict.
-      if (bySpeaker.size() < 2 || (!unknownSide && sidesSeen.size() < 2)) {
-        continue;
-      }
-      List<Evidence> ev = new ArrayList<>();
-      List<String> says = new ArrayList<>();
-      for (Quote q : group) {
-        ev.add(new Evidence(q.article(), q.text(), q.sentence()));
-        says.add(q.article() + ": " + q.speaker());
-      }
-      out.add(new Conflict("who said “" + clip(group.get(0).text()) + "”", "speaker",
-          "the same words are given to different speakers — " + String.join("; ", says), ev));
+      double w = width(v, tolerance);
+      return new Approximation(v - w / 2, v + w / 2);
     }
-  }
 
-  /** Sources compare by their last word ("Jake Sullivan" = "Sullivan"; "the Kremlin" = "Kremlin"). */
-  static String sourceKey(String source) {
-    String[] w = source.toLowerCase(Locale.ROOT).replaceAll("[’']s\\b", "").split("\\s+");
-    return w[w.length - 1].replaceAll("[^\\p{L}\\p{N}]", "");
-  }
-
-  /** Share of the shorter text's content words that the other text also has. */
-  static double overlap(String a, String b) {
-    Set<String> wa = words(a);
-    Set<String> wb = words(b);
-    if (wa.isEmpty() || wb.isEmpty()) {
-      return 0;
+    boolean overlaps(Approximation o) {
+      return low <= o.high && o.low <= high;
     }
-    int common = 0;
-    for (String w : wa) {
-      if (wb.contains(w)) {
-        common++;
+
+    /**
+     * The width a figure stands for: a whole number, the power of ten it is a multiple of ("300" may stand for 312,
+     * "2 million" for 2.3 million, "157" only for 157); a fraction ("5.8%"), the relative tolerance.
+     */
+    private static double width(double v, double tolerance) {
+      if (v != Math.floor(v)) {
+        return Math.abs(v) * tolerance * 2;
       }
-    }
-    return common / (double) Math.min(wa.size(), wb.size());
-  }
-
-  private static Set<String> words(String s) {
-    Set<String> out = new HashSet<>();
-    for (String w : s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if (w.length() > 2) {
-        out.add(w);
+      double p = 1;
+      while (p * 10 <= Math.abs(v) && v % (p * 10) == 0) {
+        p *= 10;
       }
+      return p == 1 ? 0 : p;
     }
-    return out;
-  }
 
-  private static String topicWords(String text) {
-    return clip(text);
-  }
-
-  private static String clip(String s) {
-    return s.length() > 60 ? s.substring(0, 57).strip() + "…" : s;
-  }
-
-  private static String plural(String unit) {
-    return unit.endsWith("s") ? unit : unit.endsWith("y") ? unit.substring(0, unit.length() - 1) + "ies"
-        : unit + "s";
+    private static String before(String sentence, String quantity) {
+      int at = sentence.indexOf(quantity);
+      String s = at < 0 ? "" : sentence.substring(Math.max(0, at - 30), at);
+      return s.toLowerCase(Locale.ROOT);
+    }
   }
 }

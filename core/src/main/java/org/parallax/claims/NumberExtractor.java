@@ -107,13 +107,19 @@ public final class NumberExtractor {
   }
 
   static String singular(String noun) {
+    if (noun.equals("people") || noun.equals("news") || noun.endsWith("ss") || noun.endsWith("us")
+        || noun.endsWith("is")) {
+      return noun;
+    }
     if (noun.endsWith("ies") && noun.length() > 4) {
       return noun.substring(0, noun.length() - 3) + "y";
     }
-    if (noun.endsWith("ses") || noun.endsWith("xes")) {
+    // "taxes", "witnesses", "churches": the -es belongs to the plural; "doses", "cases": only the -s does.
+    if (noun.endsWith("xes") || noun.endsWith("sses") || noun.endsWith("ches") || noun.endsWith("shes")
+        || noun.endsWith("zzes")) {
       return noun.substring(0, noun.length() - 2);
     }
-    if (noun.endsWith("s") && !noun.endsWith("ss") && noun.length() > 3) {
+    if (noun.endsWith("s") && noun.length() > 3) {
       return noun.substring(0, noun.length() - 1);
     }
     return noun;

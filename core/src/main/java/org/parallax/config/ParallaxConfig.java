@@ -12,7 +12,9 @@ import java.nio.file.Path;
  *
  * @param maxFileBytes        larger inputs are skipped as too big for one article
  * @param maxJsonlFileBytes   limit for JSON Lines files, which hold many articles
- * @param claimSimilarity     cosine similarity at which two sentences state the same claim
+ * @param claimSimilarity     cosine similarity from which two sentences of different articles may be each other's match
+ * @param claimAgreement      agreement score (similarity plus shared words, word pairs and figures) from which a
+ *                            match states the same claim
  * @param topicSimilarity     cosine similarity at which two sentences talk about the same thing (for conflicts)
  * @param reuseSentenceSimilarity cosine similarity at which a sentence counts as reworded from another article
  * @param consensusShare      share of articles that makes a claim consensus (more than this)
@@ -27,6 +29,7 @@ public record ParallaxConfig(
     long maxFileBytes,
     long maxJsonlFileBytes,
     double claimSimilarity,
+    double claimAgreement,
     double topicSimilarity,
     double reuseSentenceSimilarity,
     double consensusShare,
@@ -37,7 +40,7 @@ public record ParallaxConfig(
     int embedMinSharedWords) {
 
   public static ParallaxConfig defaults() {
-    return new ParallaxConfig(10L << 20, 2L << 30, 0.65, 0.45, 0.70, 0.5, 60, 6, 0.05, 0.80, 3);
+    return new ParallaxConfig(10L << 20, 2L << 30, 0.45, 1.05, 0.45, 0.70, 0.5, 60, 6, 0.05, 0.80, 3);
   }
 
   /** Reads a JSON object whose keys are a subset of this record's components; the rest keep their defaults. */
@@ -52,6 +55,7 @@ public record ParallaxConfig(
     public long maxFileBytes;
     public long maxJsonlFileBytes;
     public double claimSimilarity;
+    public double claimAgreement;
     public double topicSimilarity;
     public double reuseSentenceSimilarity;
     public double consensusShare;
@@ -65,6 +69,7 @@ public record ParallaxConfig(
       maxFileBytes = c.maxFileBytes;
       maxJsonlFileBytes = c.maxJsonlFileBytes;
       claimSimilarity = c.claimSimilarity;
+      claimAgreement = c.claimAgreement;
       topicSimilarity = c.topicSimilarity;
       reuseSentenceSimilarity = c.reuseSentenceSimilarity;
       consensusShare = c.consensusShare;
@@ -76,7 +81,7 @@ public record ParallaxConfig(
     }
 
     ParallaxConfig build() {
-      return new ParallaxConfig(maxFileBytes, maxJsonlFileBytes, claimSimilarity, topicSimilarity,
+      return new ParallaxConfig(maxFileBytes, maxJsonlFileBytes, claimSimilarity, claimAgreement, topicSimilarity,
           reuseSentenceSimilarity, consensusShare, maxClaimsPerArticle, summarySentences,
           numberTolerance, negationSimilarity, embedMinSharedWords);
     }

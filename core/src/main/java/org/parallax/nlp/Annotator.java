@@ -11,7 +11,8 @@ import org.parallax.model.Sentence;
 import org.parallax.model.Token;
 
 /**
- * Splits a body into sentences (never across paragraphs), tokens and Universal Dependencies POS tags.
+ * Splits a body into sentences (never across paragraphs; never after a title or state abbreviation such as "Rep." or
+ * "Calif.", see {@link Abbreviations}), tokens and Universal Dependencies POS tags.
  * Not thread-safe: one instance per thread.
  */
 public final class Annotator {
@@ -36,8 +37,8 @@ public final class Annotator {
       }
       String para = body.substring(start, end);
       if (!para.isBlank()) {
-        for (Span s : sentences.sentPosDetect(para)) {
-          addSentence(body, start + s.getStart(), start + s.getEnd(), paragraph, out);
+        for (int[] s : Abbreviations.rejoin(para, sentences.sentPosDetect(para))) {
+          addSentence(body, start + s[0], start + s[1], paragraph, out);
         }
         paragraph++;
       }

@@ -18,6 +18,7 @@ import org.parallax.align.ClaimVectors;
 import org.parallax.align.ConflictDetector;
 import org.parallax.align.CoverageAnalyzer;
 import org.parallax.align.Embedder;
+import org.parallax.align.Independence;
 import org.parallax.align.MiniLmEmbedder;
 import org.parallax.claims.ClaimExtractor;
 import org.parallax.clean.ArticleCleaner;
@@ -234,20 +235,22 @@ public final class Parallax implements AutoCloseable {
         english.size() > 1 ? config.embedMinSharedWords() : 0));
     times.count("claims", vectors.claims());
     times.count("embedded", vectors.embedded());
-    ClaimAligner.Alignment alignment = timed(times, "align", () -> new ClaimAligner(config.claimSimilarity(),
-        config.consensusShare()).align(allClaims, vectors, english.size()));
-    List<Conflict> conflicts = english.size() < 2 ? List.of() : timed(times, "conflicts",
-        () -> new ConflictDetector(config.topicSimilarity(), config.negationSimilarity(),
-            config.numberTolerance()).detect(allClaims, vectors, alignment, allQuotes));
     List<Reuse> reuse = timed(times, "reuse", () -> new ReuseDetector(config.reuseSentenceSimilarity(), 8)
         .detect(english, vectors));
+    Independence independence = new Independence(reuse);
+    ClaimAligner.Alignment alignment = timed(times, "align", () -> new ClaimAligner(config.claimSimilarity(),
+        config.claimAgreement(), config.consensusShare()).align(allClaims, vectors, english.size(), independence,
+        new ArrayList<>(byId.keySet())));
+    List<Conflict> conflicts = english.size() < 2 ? List.of() : timed(times, "conflicts",
+        () -> new ConflictDetector(config.topicSimilarity(), config.negationSimilarity(),
+            config.numberTolerance()).detect(allClaims, vectors, allQuotes));
     List<Coverage> coverage = english.size() < 2 ? List.of()
         : new CoverageAnalyzer().coverage(new ArrayList<>(byId.keySet()), alignment.groups());
     var groups = markConflicted(alignment, conflicts);
     java.util.Set<String> contested = new java.util.HashSet<>();
     groups.stream().filter(org.parallax.model.ClaimGroup::conflicted).forEach(g -> contested.add(g.id()));
     List<SummarySentence> summary = timed(times, "summary",
-        () -> new NeutralSummarizer(config.summarySentences()).summarize(alignment, vectors, byId, reuse,
+        () -> new NeutralSummarizer(config.summarySentences()).summarize(alignment, vectors, byId, independence,
             contested));
     List<ArticleReport> articles = new ArrayList<>();
     for (AnalyzedArticle a : all) {
@@ -264,14 +267,16 @@ public final class Parallax implements AutoCloseable {
     for (var g : alignment.groups()) {
       boolean hit = false;
       for (Conflict c : conflicts) {
+        if (!c.shown()) {
+          continue; // a possible conflict is listed apart; it does not mark the claim contested
+        }
         for (var s : c.statements()) {
           for (var e : g.evidence()) {
             hit |= e.article().equals(s.article()) && e.index() == s.index();
           }
         }
       }
-      out.add(hit ? new org.parallax.model.ClaimGroup(g.id(), g.text(), g.status(), g.articles(), g.evidence(), true)
-          : g);
+      out.add(hit ? g.conflicted(true) : g);
     }
     return out;
   }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parallax.model.ArticleReport;
 import org.parallax.model.ClaimGroup;
-import org.parallax.model.ClaimStatus;
 import org.parallax.model.Conflict;
 import org.parallax.model.Evidence;
 import org.parallax.model.Report;
@@ -49,11 +48,11 @@ public record ClaimMatrix(List<ArticleReport> columns, List<Row> rows) {
     rows = List.copyOf(rows);
   }
 
-  /** The matrix over the report's shared (consensus and partial) claims. */
+  /** The matrix over the report's claims stated by two or more articles (copies of one text included). */
   public static ClaimMatrix of(Report r) {
     List<Row> rows = new ArrayList<>();
     for (ClaimGroup g : r.claims()) {
-      if (g.status() == ClaimStatus.UNIQUE) {
+      if (g.articles().size() < 2) {
         continue;
       }
       List<Cell> cells = new ArrayList<>();
@@ -63,6 +62,21 @@ public record ClaimMatrix(List<ArticleReport> columns, List<Row> rows) {
       rows.add(new Row(g, cells));
     }
     return new ClaimMatrix(r.articles(), rows);
+  }
+
+  /** "4 outlets, 3 independent — b rewrites a" for a claim; "2 outlets" when all are independent. */
+  public static String sourcesLine(ClaimGroup g) {
+    StringBuilder s = new StringBuilder().append(g.articles().size()).append(" outlets");
+    if (g.independent() != g.articles().size()) {
+      s.append(", ").append(g.independent()).append(" independent — ");
+      List<String> notes = new ArrayList<>();
+      for (ClaimGroup.CopyNote c : g.copies()) {
+        notes.add(c.directed() ? c.article() + " " + (c.kind().equals("rewrite") ? "rewrites " : "copies ") + c.of()
+            : c.article() + " and " + c.of() + " share one text");
+      }
+      s.append(String.join("; ", notes));
+    }
+    return s.toString();
   }
 
   private static Cell cell(Report r, ClaimGroup g, String article) {
@@ -77,6 +91,9 @@ public record ClaimMatrix(List<ArticleReport> columns, List<Row> rows) {
   /** A statement of {@code article} in a conflict that involves this claim, when the article states it otherwise. */
   private static Evidence conflictingStatement(Report r, ClaimGroup g, String article) {
     for (Conflict c : r.conflicts()) {
+      if (!c.shown()) {
+        continue;
+      }
       boolean involvesGroup = c.statements().stream().anyMatch(s -> g.evidence().stream()
           .anyMatch(e -> e.article().equals(s.article()) && e.index() == s.index()));
       if (involvesGroup) {
@@ -92,6 +109,9 @@ public record ClaimMatrix(List<ArticleReport> columns, List<Row> rows) {
 
   private static boolean inConflict(Report r, Evidence ev) {
     for (Conflict c : r.conflicts()) {
+      if (!c.shown()) {
+        continue;
+      }
       for (Evidence s : c.statements()) {
         if (s.article().equals(ev.article()) && s.index() == ev.index()) {
           return true;

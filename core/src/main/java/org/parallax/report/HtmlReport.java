@@ -101,9 +101,10 @@ public final class HtmlReport {
   }
 
   private static void matrix(StringBuilder h, Report r, Map<String, ArticleReport> byId) {
-    h.append("<h2 id=\"claims\">Claims × outlets</h2><p class=\"muted\">Claims reported by two or more outlets. ")
+    h.append("<h2 id=\"claims\">Claims × outlets</h2><p class=\"muted\">Claims reported by two or more outlets; ")
+        .append("copies and rewrites of one text count as one independent source. ")
         .append("✔ states it · ✖ states it in conflict with another outlet · — silent.</p>");
-    List<ClaimGroup> shared = r.claims().stream().filter(g -> g.status() != ClaimStatus.UNIQUE).toList();
+    List<ClaimGroup> shared = r.claims().stream().filter(g -> g.articles().size() >= 2).toList();
     if (shared.isEmpty()) {
       h.append("<p class=\"muted\">No claim is shared by two outlets.</p>");
     } else {
@@ -120,7 +121,8 @@ public final class HtmlReport {
         ClaimGroup g = row.claim();
         h.append("<tr><td class=\"claim\"><span class=\"tag ").append(g.status().label()).append("\">")
             .append(g.status().label())
-            .append("</span> ").append(esc(g.text())).append("</td>");
+            .append("</span> ").append(esc(g.text())).append("<br><span class=\"muted sources\">")
+            .append(esc(ClaimMatrix.sourcesLine(g))).append("</span></td>");
         for (ClaimMatrix.Cell c : row.cells()) {
           h.append("<td class=\"cell ").append(c.mark().cssClass()).append("\" title=\"")
               .append(c.evidence() == null ? "silent" : esc(c.evidence().sentence())).append("\">")
@@ -157,19 +159,35 @@ public final class HtmlReport {
 
   private static void conflicts(StringBuilder h, Report r) {
     h.append("<h2 id=\"conflicts\">Conflicts</h2>");
-    if (r.conflicts().isEmpty()) {
+    List<Conflict> shown = r.conflicts().stream().filter(Conflict::shown).toList();
+    List<Conflict> possible = r.conflicts().stream().filter(c -> !c.shown()).toList();
+    if (shown.isEmpty()) {
       h.append("<p class=\"muted\">None found.</p>");
     }
-    for (Conflict c : r.conflicts()) {
-      h.append("<div class=\"card\"><b>").append(esc(c.topic())).append("</b> <span class=\"tag partial\">")
-          .append(esc(c.kind())).append("</span><p class=\"muted\">").append(esc(c.reason()))
-          .append("</p><div class=\"grid\">");
-      for (Evidence e : c.statements()) {
-        h.append("<blockquote><b>").append(esc(e.article())).append(":</b> ").append(esc(e.sentence()))
-            .append("</blockquote>");
-      }
-      h.append("</div></div>");
+    shown.forEach(c -> conflict(h, c));
+    if (!possible.isEmpty()) {
+      h.append("<details class=\"card possible\"><summary>").append(possible.size())
+          .append(" possible conflict(s), lower confidence</summary>");
+      possible.forEach(c -> conflict(h, c));
+      h.append("</details>");
     }
+  }
+
+  private static void conflict(StringBuilder h, Conflict c) {
+    h.append("<div class=\"card conflict-card\"><b>").append(esc(c.topic())).append("</b> <span class=\"tag partial\">")
+        .append(esc(c.kind())).append("</span> <span class=\"muted\">").append(esc(c.slot())).append(": ")
+        .append(esc(String.join(" vs ", c.values()))).append(" · confidence ")
+        .append(String.format(Locale.ROOT, "%.2f", c.confidence())).append("</span><p class=\"muted\">")
+        .append(esc(c.reason())).append("</p><div class=\"grid\">");
+    for (int i = 0; i < c.statements().size(); i++) {
+      Evidence e = c.statements().get(i);
+      h.append("<blockquote><b>").append(esc(e.article())).append(":</b> ");
+      if (i < c.values().size()) {
+        h.append("<span class=\"tag conflict\">").append(esc(c.values().get(i))).append("</span> ");
+      }
+      h.append(esc(e.sentence())).append("</blockquote>");
+    }
+    h.append("</div></div>");
   }
 
   private static void quotes(StringBuilder h, Report r) {

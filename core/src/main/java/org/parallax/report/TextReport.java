@@ -34,11 +34,14 @@ public final class TextReport {
         .append(unique).append(" unique\n");
     for (ClaimGroup g : consensus) {
       s.append("  * ").append(clip(g.text(), 110)).append(" [").append(String.join(", ", g.articles()))
-          .append("]\n");
+          .append("; ").append(ClaimMatrix.sourcesLine(g)).append("]\n");
     }
-    s.append("\nCONFLICTS: ").append(r.conflicts().size()).append('\n');
+    long shown = r.conflicts().stream().filter(Conflict::shown).count();
+    s.append("\nCONFLICTS: ").append(shown).append(shown < r.conflicts().size()
+        ? " (and " + (r.conflicts().size() - shown) + " possible)" : "").append('\n');
     for (Conflict c : r.conflicts()) {
-      s.append("  ! ").append(c.kind()).append(": ").append(c.reason()).append('\n');
+      s.append(c.shown() ? "  ! " : "  ? ").append(c.kind()).append(" (").append(c.slot()).append(", confidence ")
+          .append(String.format(Locale.ROOT, "%.2f", c.confidence())).append("): ").append(c.reason()).append('\n');
       for (Evidence e : c.statements()) {
         s.append("      ").append(e.article()).append(": ").append(clip(e.sentence(), 100)).append('\n');
       }

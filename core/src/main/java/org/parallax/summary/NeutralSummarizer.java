@@ -1,99 +1,171 @@
 package org.parallax.summary;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.parallax.align.ClaimAligner;
 import org.parallax.align.ClaimVectors;
+import org.parallax.align.Independence;
+import org.parallax.align.Words;
 import org.parallax.model.AnalyzedArticle;
 import org.parallax.model.Claim;
 import org.parallax.model.ClaimGroup;
 import org.parallax.model.ClaimStatus;
 import org.parallax.model.LoadedTerm;
-import org.parallax.model.Reuse;
 import org.parallax.model.SummarySentence;
 
 /**
- * Extractive neutral summary: takes uncontested claim groups in order of agreement (consensus, then partial), and for each the
- * wording from any outlet that has no loaded term, no quotation, no first or second person and a plain length; skips
- * groups too close to a sentence already chosen. Every sentence cites all articles of its group.
+ * An editor's extractive summary. It states what independent sources agree on, widest agreement first and the lead's
+ * facts before later ones, in the clearest original wording of each claim: a complete declarative sentence of plain
+ * length, no quotation, no first or second person, fewest loaded terms, and never the wording of an article that
+ * copies or rewrites another one of the story (a spun rewrite garbles its source). Contested claims are left to the
+ * conflicts section. It stays short (a sentence and a word budget) and keeps every citation. Where agreed claims are
+ * few, the sentences most central across the articles (by similarity to the other articles' sentences) stand in,
+ * citing the articles that say something close, so that two articles that share anything never
+ * get an empty summary; they also fill a summary shorter than its minimum length.
  */
 public final class NeutralSummarizer {
-  private static final Pattern QUOTE_OR_PERSON = Pattern.compile("[“”\"«»]|\\b(I|we|We|our|Our|you|You|my|My)\\b");
+  private static final Pattern QUOTE = Pattern.compile("[“”\"«»]");
+  private static final Pattern PERSON = Pattern.compile("\\b(I|we|We|our|Our|you|You|my|My)\\b");
+  private static final Pattern COMPLETE = Pattern.compile("^[\\p{Lu}\\d(].*[.!]$");
   private static final double REDUNDANT = 0.75;
   /** Sentences that lean on the previous one ("However, …") read badly out of context. */
   private static final Pattern CONNECTIVE = Pattern.compile(
-      "^(However|But|And|Also|Meanwhile|Still|Yet|So|Instead|Moreover|Furthermore|Nevertheless|In response|Then)\\b");
+      "^(However|But|And|Also|Meanwhile|Still|Yet|So|Instead|Moreover|Furthermore|Nevertheless|In response|Then|"
+          + "He|She|It|They|This|That|These|Those|His|Her|Its|Their)\\b");
+  /** Similarity (embedding or shared content words) from which another article's sentence is close enough to cite. */
+  private static final double CLOSE = 0.4;
   private final int maxSentences;
+  private final int minWords;
+  private final int maxWords;
 
   public NeutralSummarizer(int maxSentences) {
+    this(maxSentences, 50, 90);
+  }
+
+  /** At most {@code maxSentences} and about {@code maxWords}; filled with central sentences up to {@code minWords}. */
+  public NeutralSummarizer(int maxSentences, int minWords, int maxWords) {
     this.maxSentences = maxSentences;
+    this.minWords = minWords;
+    this.maxWords = maxWords;
   }
 
   public List<SummarySentence> summarize(ClaimAligner.Alignment alignment, ClaimVectors vectors,
-                                         Map<String, AnalyzedArticle> articles, List<Reuse> reuse,
-                                         java.util.Set<String> contested) {
+                                         Map<String, AnalyzedArticle> articles, Independence independence,
+                                         Set<String> contested) {
+    // Wording to avoid: copies counted under another article, and rewrites (a spun copy garbles its source).
+    Set<String> copies = new HashSet<>(independence.reworded());
+    independence.copies(new ArrayList<>(articles.keySet())).forEach(c -> copies.add(c.article()));
+    List<ClaimGroup> shared = alignment.groups().stream()
+        .filter(g -> g.independent() >= 2 && !contested.contains(g.id()))
+        .sorted(Comparator.comparingInt((ClaimGroup g) -> -g.independent())
+            .thenComparingDouble(g -> meanPosition(alignment.members().get(g))))
+        .toList();
     List<SummarySentence> out = new ArrayList<>();
     List<Claim> chosen = new ArrayList<>();
-    boolean crossSource = articles.size() > 1;
-    for (ClaimStatus wanted : new ClaimStatus[] {ClaimStatus.CONSENSUS, ClaimStatus.PARTIAL, ClaimStatus.UNIQUE}) {
-      if (wanted == ClaimStatus.UNIQUE && crossSource && !out.isEmpty()) {
-        break; // facts from one outlet alone do not make a neutral summary of several
+    int words = 0;
+    for (ClaimGroup g : shared) {
+      if (out.size() >= maxSentences || words >= maxWords) {
+        break;
       }
+      Claim best = pick(alignment.members().get(g), vectors, articles, copies);
+      if (best == null || redundant(best, chosen, vectors)) {
+        continue;
+      }
+      chosen.add(best);
+      words += wordCount(best.text());
+      out.add(new SummarySentence(best.text(), g.articles()));
+    }
+    if (articles.size() > 1 && words < minWords && out.size() < maxSentences) {
+      fill(out, chosen, words, alignment, vectors, articles, copies, c -> usable(c, articles));
+    }
+    if (articles.size() > 1 && out.isEmpty()) {
+      // Every sentence is long, unfinished or loaded: the most central one is still better than no summary.
+      fill(out, chosen, words, alignment, vectors, articles, copies, c -> !PERSON.matcher(c.text()).find());
+    }
+    if (out.isEmpty() && articles.size() == 1) {
       for (ClaimGroup g : alignment.groups()) {
-        if (out.size() >= maxSentences) {
-          return out;
-        }
-        if (g.status() != wanted || (wanted == ClaimStatus.UNIQUE && out.size() >= 3) || contested.contains(g.id())) {
-          continue; // a contested claim is reported under conflicts, not stated as fact
-        }
-        if (wanted == ClaimStatus.PARTIAL && independentSources(g.articles(), reuse) < 2) {
-          continue; // two copies of one wire story are one source, not agreement
-        }
-        Claim best = pick(alignment.members().get(g), vectors, articles);
-        if (best == null || redundant(best, chosen, vectors)) {
+        if (out.size() >= 3 || g.status() != ClaimStatus.UNIQUE) {
           continue;
         }
-        chosen.add(best);
-        out.add(new SummarySentence(best.text(), g.articles()));
+        Claim best = pick(alignment.members().get(g), vectors, articles, copies);
+        if (best != null) {
+          out.add(new SummarySentence(best.text(), g.articles()));
+        }
       }
     }
     return out;
   }
 
-  /** Articles of a group, counting those linked by a rewrite or near-duplicate relation as one source. */
-  static int independentSources(List<String> ids, List<Reuse> reuse) {
-    Map<String, String> root = new java.util.HashMap<>();
-    for (String id : ids) {
-      root.put(id, id);
-    }
-    for (Reuse u : reuse) {
-      if ((u.kind().equals("rewrite") || u.kind().equals("near-duplicate")) && root.containsKey(u.a())
-          && root.containsKey(u.b())) {
-        String ra = find(root, u.a());
-        String rb = find(root, u.b());
-        if (!ra.equals(rb)) {
-          root.put(rb, ra);
+  /**
+   * Fills a short summary up to its minimum length with the sentences most central across the articles: the sum,
+   * over the other articles, of the closest sentence there (embedding similarity, or the share of content words in
+   * common where the sentence was not embedded), the lead first among equals. Each cites its article and those that
+   * have a close sentence; one that no other article comes close to is not used.
+   */
+  private void fill(List<SummarySentence> out, List<Claim> chosen, int words, ClaimAligner.Alignment alignment,
+                    ClaimVectors vectors, Map<String, AnalyzedArticle> articles, Set<String> copies,
+                    java.util.function.Predicate<Claim> eligible) {
+    List<Claim> all = new ArrayList<>();
+    alignment.members().values().forEach(all::addAll);
+    all.sort(Comparator.comparing(Claim::article).thenComparingInt(Claim::sentence));
+    record Scored(Claim claim, double score, List<String> cites) {}
+    List<Scored> scored = new ArrayList<>();
+    for (Claim c : all) {
+      if (!eligible.test(c)) {
+        continue;
+      }
+      double score = 0;
+      Set<String> cites = new LinkedHashSet<>(List.of(c.article()));
+      for (String other : articles.keySet()) {
+        if (other.equals(c.article())) {
+          continue;
+        }
+        double best = 0;
+        for (Claim d : all) {
+          if (d.article().equals(other)) {
+            best = Math.max(best, Math.max(vectors.similarity(c, d), Words.overlap(c.text(), d.text())));
+          }
+        }
+        score += best;
+        if (best >= CLOSE) {
+          cites.add(other);
         }
       }
+      score -= (copies.contains(c.article()) ? 1 : 0) + c.sentence() * 0.03 + (QUOTE.matcher(c.text()).find() ? 0.2 : 0);
+      scored.add(new Scored(c, score, new ArrayList<>(cites)));
     }
-    return (int) ids.stream().map(id -> find(root, id)).distinct().count();
+    scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+    if (out.isEmpty() && !scored.isEmpty() && scored.stream().noneMatch(x -> x.cites().size() >= 2)) {
+      // Nothing is close across articles: the most central sentence still says what the story is about.
+      Scored top = scored.get(0);
+      out.add(new SummarySentence(top.claim().text(), top.cites()));
+      return;
+    }
+    for (Scored s : scored) {
+      if (out.size() >= maxSentences || words >= minWords) {
+        break;
+      }
+      if (s.cites().size() >= 2 && !redundant(s.claim(), chosen, vectors) && chosen.stream()
+          .noneMatch(d -> Words.overlap(d.text(), s.claim().text()) >= 0.6)) {
+        chosen.add(s.claim());
+        words += wordCount(s.claim().text());
+        out.add(new SummarySentence(s.claim().text(), s.cites()));
+      }
+    }
   }
 
-  private static String find(Map<String, String> root, String id) {
-    while (!root.get(id).equals(id)) {
-      id = root.get(id);
-    }
-    return id;
-  }
-
-  private static Claim pick(List<Claim> members, ClaimVectors vectors, Map<String, AnalyzedArticle> articles) {
+  private static Claim pick(List<Claim> members, ClaimVectors vectors, Map<String, AnalyzedArticle> articles,
+                            Set<String> copies) {
     Claim best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
     for (Claim c : members) {
-      int words = c.text().split("\\s+").length;
-      if (words < 8 || words > 40 || QUOTE_OR_PERSON.matcher(c.text()).find() || loaded(c, articles)) {
+      if (!plain(c, articles)) {
         continue;
       }
       double centrality = 0;
@@ -102,14 +174,37 @@ public final class NeutralSummarizer {
           centrality += vectors.similarity(c, d);
         }
       }
-      double score = centrality - Math.abs(words - 22) / 100.0
-          - (CONNECTIVE.matcher(c.text()).find() ? 0.5 : 0);
+      double score = centrality - Math.abs(wordCount(c.text()) - 22) / 100.0 - (copies.contains(c.article()) ? 2 : 0);
       if (score > bestScore) {
         bestScore = score;
         best = c;
       }
     }
     return best;
+  }
+
+  /** A complete declarative sentence of plain length, without quotation, person, leaning start or loaded term. */
+  private static boolean plain(Claim c, Map<String, AnalyzedArticle> articles) {
+    return !QUOTE.matcher(c.text()).find() && usable(c, articles);
+  }
+
+  /** As {@link #plain}, but a quoted phrase inside the outlet's own sentence ("began a “blockade”") is allowed. */
+  private static boolean usable(Claim c, Map<String, AnalyzedArticle> articles) {
+    int words = wordCount(c.text());
+    return words >= 8 && words <= 40 && COMPLETE.matcher(c.text()).matches() && !PERSON.matcher(c.text()).find()
+        && !CONNECTIVE.matcher(c.text()).find() && !loaded(c, articles);
+  }
+
+  private static int wordCount(String s) {
+    return s.split("\\s+").length;
+  }
+
+  private static double meanPosition(List<Claim> c) {
+    double s = 0;
+    for (Claim claim : c) {
+      s += claim.sentence();
+    }
+    return s / c.size();
   }
 
   private static boolean loaded(Claim c, Map<String, AnalyzedArticle> articles) {

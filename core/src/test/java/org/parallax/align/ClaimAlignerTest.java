@@ -8,6 +8,7 @@ import org.parallax.config.ParallaxConfig;
 import org.parallax.model.Claim;
 import org.parallax.model.ClaimGroup;
 import org.parallax.model.ClaimStatus;
+import org.parallax.model.Reuse;
 import org.parallax.model.Span;
 import org.parallax.testing.TestModels;
 
@@ -17,22 +18,45 @@ class ClaimAlignerTest {
   }
 
   @Test
-  void paraphrasesAcrossArticlesFormOneGroupAndStatusFollowsCoverage() {
+  void statementsOfTheSameEventFormOneGroupButSameTopicOtherPointStaysApart() {
     List<Claim> claims = List.of(
-        claim("a", 0, "Dockworkers at the port began a 48-hour strike on Monday over pay."),
-        claim("b", 0, "Dock labourers at the port commenced a two-day walkout on Monday over wages."),
-        claim("c", 0, "Port workers began a 48-hour walkout on Monday in a dispute over pay."),
+        claim("a", 0, "Dockworkers at the Port of Eastbridge began a 48-hour strike on Monday over pay."),
+        claim("b", 0, "Dockworkers at the Port of Eastbridge walked out on Monday in a 48-hour strike over pay."),
+        claim("c", 0, "Port of Eastbridge dockworkers began a 48-hour strike over pay on Monday morning."),
         claim("a", 1, "The mayor opened a new library in the town centre."),
-        claim("b", 1, "Eleven container ships were waiting at anchor outside the harbour."),
-        claim("c", 1, "Eleven cargo vessels were anchored outside the harbour waiting to unload."));
+        claim("b", 1, "Eleven container ships were waiting at anchor outside the harbour on Monday."),
+        claim("c", 1, "Eleven container ships waited at anchor outside the harbour by Monday evening."),
+        claim("d", 0, "Dockworkers at the Port of Eastbridge voted last year to accept a three-year pay deal."));
     ClaimVectors v = new ClaimVectors(claims, TestModels.embedder());
-    ClaimAligner.Alignment al = new ClaimAligner(ParallaxConfig.defaults().claimSimilarity(), 0.5).align(claims, v, 3);
+    ParallaxConfig cfg = ParallaxConfig.defaults();
+    ClaimAligner.Alignment al = new ClaimAligner(cfg.claimSimilarity(), cfg.claimAgreement(), 0.5).align(claims, v, 4);
     ClaimGroup strike = al.groups().get(0);
-    assertEquals(ClaimStatus.CONSENSUS, strike.status(), al.groups().toString());
-    assertEquals(List.of("a", "b", "c"), strike.articles().stream().sorted().toList());
+    assertEquals(List.of("a", "b", "c"), strike.articles().stream().sorted().toList(), al.groups().toString());
+    assertEquals(ClaimStatus.CONSENSUS, strike.status(), "3 of 4 articles");
     ClaimGroup ships = al.groups().stream().filter(g -> g.text().contains("anchor")).findFirst().orElseThrow();
-    assertEquals(ClaimStatus.CONSENSUS, ships.status(), "2 of 3 articles is most outlets");
+    assertEquals(ClaimStatus.PARTIAL, ships.status(), "2 of 4 articles is not most");
+    ClaimGroup vote = al.groups().stream().filter(g -> g.text().contains("voted")).findFirst().orElseThrow();
+    assertEquals(List.of("d"), vote.articles(), "same names, another point: not the strike");
     ClaimGroup library = al.groups().stream().filter(g -> g.text().contains("library")).findFirst().orElseThrow();
     assertEquals(ClaimStatus.UNIQUE, library.status());
+  }
+
+  @Test
+  void copiesOfOneTextCountAsOneIndependentSource() {
+    List<Claim> claims = List.of(
+        claim("wire", 0, "Dockworkers at the Port of Eastbridge began a 48-hour strike on Monday over pay."),
+        claim("spin", 0, "Dockworkers at the Port of Eastbridge started a 48-hour strike on Monday over pay."),
+        claim("own", 0, "The company said the mayor opened a new library in the town centre."));
+    ClaimVectors v = new ClaimVectors(claims, TestModels.embedder());
+    ParallaxConfig cfg = ParallaxConfig.defaults();
+    Independence copies = new Independence(List.of(
+        new Reuse("wire", "spin", 0.9, 0.2, "rewrite", "wire", List.of())));
+    ClaimAligner.Alignment al = new ClaimAligner(cfg.claimSimilarity(), cfg.claimAgreement(), 0.5)
+        .align(claims, v, 3, copies, List.of("wire", "spin", "own"));
+    ClaimGroup strike = al.groups().get(0);
+    assertEquals(2, strike.articles().size(), al.groups().toString());
+    assertEquals(1, strike.independent());
+    assertEquals(ClaimStatus.UNIQUE, strike.status(), "one source, copied");
+    assertEquals(List.of(new ClaimGroup.CopyNote("spin", "wire", "rewrite", true)), strike.copies());
   }
 }

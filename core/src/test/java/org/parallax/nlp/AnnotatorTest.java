@@ -25,6 +25,18 @@ class AnnotatorTest {
   }
 
   @Test
+  void newsTitlesAndStateLabelsDoNotEndSentences() {
+    String body = "Rep. Roger Williams (R-Texas) was shot in the leg. Sen. Dianne Feinstein (D-Calif.) said she was "
+        + "shocked. Gov. Andrew Cuomo signed it. The bill passed in Sacramento, Calif. on Tuesday. It goes to the "
+        + "U.S. Senate next.";
+    List<Sentence> s = new Annotator(TestModels.nlp()).annotate(body);
+    assertEquals(5, s.size(), s.stream().map(Sentence::text).toList().toString());
+    assertTrue(s.get(0).text().startsWith("Rep. Roger Williams"), s.get(0).text());
+    assertTrue(s.get(1).text().startsWith("Sen. Dianne") && s.get(1).text().endsWith("shocked."), s.get(1).text());
+    assertTrue(s.get(3).text().endsWith("on Tuesday."), s.get(3).text());
+  }
+
+  @Test
   void curlyQuotesAreTaggedLikeStraightOnes() {
     Annotator a = new Annotator(TestModels.nlp());
     List<Token> curly = a.annotate("Reporters met Putin’s adviser, who said “no” twice.").get(0).tokens();

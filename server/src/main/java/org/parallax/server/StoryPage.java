@@ -43,6 +43,21 @@ record StoryPage(String title, String subtitle, String base, Report report, List
   record SpokenQuote(String text, ArticleLink article) {}
 
   /** The outlet an article id belongs to (the id itself when the report has no such article). */
+  /** Conflicts shown as such (confidence at least {@link Conflict#SHOWN}). */
+  public List<org.parallax.model.Conflict> shownConflicts() {
+    return report.conflicts().stream().filter(org.parallax.model.Conflict::shown).toList();
+  }
+
+  /** Lower-confidence candidates, listed apart and collapsed. */
+  public List<org.parallax.model.Conflict> possibleConflicts() {
+    return report.conflicts().stream().filter(c -> !c.shown()).toList();
+  }
+
+  /** "4 outlets, 3 independent — …" for a claim. */
+  public String sourcesOf(ClaimGroup g) {
+    return org.parallax.report.ClaimMatrix.sourcesLine(g);
+  }
+
   public String outletOf(String articleId) {
     for (ArticleLink a : articles) {
       if (a.id().equals(articleId)) {

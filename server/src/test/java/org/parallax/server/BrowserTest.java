@@ -106,6 +106,17 @@ class BrowserTest {
     assertTrue(driver.getTitle().contains("Eastbridge"));
     shot("story");
 
+    // Each conflict says its kind, the compared slot, each side's value and its confidence; claims say how many of
+    // their outlets are independent sources.
+    WebElement conflict = driver.findElement(By.cssSelector("#conflicts .conflict-card"));
+    assertEquals("attribution", conflict.findElement(By.cssSelector(".kind")).getText());
+    assertTrue(conflict.findElement(By.cssSelector(".slot")).getText().matches("speaker: .+ vs .+"),
+        conflict.getText());
+    assertTrue(conflict.findElement(By.cssSelector(".confidence")).getText().matches("confidence 0\\.\\d\\d"));
+    assertEquals(2, conflict.findElements(By.cssSelector(".value")).size(), conflict.getText());
+    assertTrue(driver.findElements(By.cssSelector("#matrix .sources")).stream()
+        .anyMatch(e -> e.getText().matches("\\d+ outlets, \\d+ independent — .+")), "copies counted once");
+
     // A conflicting cell: its evidence panel is hidden until the cell is clicked, then shows the outlet's sentence.
     WebElement cell = driver.findElement(By.cssSelector("td.cell.conflict a"));
     String panelId = cell.getAttribute("data-panel");
