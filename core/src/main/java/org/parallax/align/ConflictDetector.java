@@ -28,17 +28,26 @@ import org.parallax.model.Quote;
 public final class ConflictDetector {
   /** Share of the other content words two statements must have in common for their figures to be compared. */
   private static final double REST = 0.5;
+  /** The same, for two statements the aligner already holds to be one claim (its agreement score). */
+  private static final double ALIGNED_REST = 0.2;
+  private static final java.util.regex.Pattern FIGURE = java.util.regex.Pattern.compile("\\d[\\d,.]*");
+  private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile(
+      "[$€£]\\s?\\d[\\d,.]*(?:\\s(?:million|billion|trillion))?|\\d[\\d,.]*\\s?(?:%|percent)");
   private final double pairSimilarity;
+  private final double claimAgreement;
   private final double negationSimilarity;
   private final double tolerance;
 
   /**
    * @param pairSimilarity embedding similarity from which two claims of different articles may be about the same thing
+   * @param claimAgreement the aligner's agreement score from which two statements are one claim
    * @param negationSimilarity embedding similarity from which a sentence and its negation are the same statement
    * @param tolerance      relative difference below which two figures agree
    */
-  public ConflictDetector(double pairSimilarity, double negationSimilarity, double tolerance) {
+  public ConflictDetector(double pairSimilarity, double claimAgreement, double negationSimilarity,
+                          double tolerance) {
     this.pairSimilarity = pairSimilarity;
+    this.claimAgreement = claimAgreement;
     this.negationSimilarity = negationSimilarity;
     this.tolerance = tolerance;
   }
@@ -82,7 +91,8 @@ public final class ConflictDetector {
         // The rest of the two sentences must say the same: the figure is the one slot that differs, and any other
         // figures they both give agree (a second differing figure means another plan, group or period).
         double rest = Words.overlap(Words.without(a.text(), qa.text()), Words.without(b.text(), qb.text()));
-        if (rest < REST || !otherFiguresAgree(a, qa, b, qb)) {
+        boolean aligned = ClaimAligner.agreement(a, b, p.similarity()) >= claimAgreement;
+        if (rest < (aligned ? ALIGNED_REST : REST) || !otherFiguresAgree(a, qa, b, qb)) {
           continue;
         }
         double confidence = Math.min(0.95, 0.35 + 0.35 * rest + 0.3 * Math.max(0, p.similarity() - 0.6) / 0.4);
@@ -96,18 +106,42 @@ public final class ConflictDetector {
     }
   }
 
+  /**
+   * The two statements' other figures do not tell another situation apart: other counts of one same thing agree,
+   * sums of money and percentages they both give share a value, and neither repeats the other's figure (the
+   * other's "down from 223,000" makes 223,000 an earlier value, not a contradiction).
+   */
   private boolean otherFiguresAgree(Claim a, Quantity qa, Claim b, Quantity qb) {
     for (Quantity x : a.numbers()) {
       for (Quantity y : b.numbers()) {
-        if (x != qa && y != qb && !Approximation.of(a.text(), x, tolerance).overlaps(
+        if (x != qa && y != qb && x.unit().equals(y.unit()) && !Approximation.of(a.text(), x, tolerance).overlaps(
             Approximation.of(b.text(), y, tolerance))) {
           return false;
         }
       }
     }
-    java.util.Set<String> fa = ClaimAligner.figures(Words.without(a.text(), qa.text()));
-    java.util.Set<String> fb = ClaimAligner.figures(Words.without(b.text(), qb.text()));
-    return fa.isEmpty() || fb.isEmpty() || fa.stream().anyMatch(fb::contains);
+    java.util.Set<String> all = ClaimAligner.figures(b.text());
+    java.util.Set<String> allA = ClaimAligner.figures(a.text());
+    if (all.contains(digits(qa.text())) || allA.contains(digits(qb.text()))) {
+      return false;
+    }
+    java.util.Set<String> ma = money(Words.without(a.text(), qa.text()));
+    java.util.Set<String> mb = money(Words.without(b.text(), qb.text()));
+    return ma.isEmpty() || mb.isEmpty() || ma.stream().anyMatch(mb::contains);
+  }
+
+  private static String digits(String quantity) {
+    java.util.regex.Matcher m = FIGURE.matcher(quantity);
+    return m.find() ? m.group().replace(",", "").replaceAll("\\.$", "") : "";
+  }
+
+  private static java.util.Set<String> money(String text) {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    java.util.regex.Matcher m = MONEY.matcher(text);
+    while (m.find()) {
+      out.add(m.group().replaceAll("[\\s,]", "").toLowerCase(Locale.ROOT));
+    }
+    return out;
   }
 
   private static int count(Claim c, String unit) {

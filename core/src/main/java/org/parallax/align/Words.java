@@ -18,7 +18,7 @@ public final class Words {
 
   private Words() {}
 
-  static Set<String> content(String text) {
+  public static Set<String> content(String text) {
     Set<String> out = new HashSet<>();
     for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
       if ((w.length() >= 4 || !w.isEmpty() && w.chars().allMatch(Character::isDigit)) && !STOP.contains(w)) {
@@ -33,7 +33,7 @@ public final class Words {
     return overlap(content(a), content(b));
   }
 
-  static double overlap(Set<String> wa, Set<String> wb) {
+  public static double overlap(Set<String> wa, Set<String> wb) {
     if (wa.isEmpty() || wb.isEmpty()) {
       return 0;
     }

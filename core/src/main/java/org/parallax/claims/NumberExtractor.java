@@ -42,6 +42,10 @@ public final class NumberExtractor {
       if (value == null || (!tok.pos().equals("NUM") && !WORDS.containsKey(w) && !w.matches("[\\d.,]+%?"))) {
         continue;
       }
+      int at = tok.span().start() - s.span().start();
+      if (at > 0 && (s.text().charAt(at - 1) == '-' || Character.isLetterOrDigit(s.text().charAt(at - 1)))) {
+        continue; // the end of "Thirty-two" or "COVID-19", not a count of its own
+      }
       if (i > 0 && MONTHS.contains(t.get(i - 1).text().toLowerCase(Locale.ROOT))) {
         continue; // "December 7"
       }

@@ -242,7 +242,7 @@ public final class Parallax implements AutoCloseable {
         config.claimAgreement(), config.consensusShare()).align(allClaims, vectors, english.size(), independence,
         new ArrayList<>(byId.keySet())));
     List<Conflict> conflicts = english.size() < 2 ? List.of() : timed(times, "conflicts",
-        () -> new ConflictDetector(config.topicSimilarity(), config.negationSimilarity(),
+        () -> new ConflictDetector(config.topicSimilarity(), config.claimAgreement(), config.negationSimilarity(),
             config.numberTolerance()).detect(allClaims, vectors, allQuotes));
     List<Coverage> coverage = english.size() < 2 ? List.of()
         : new CoverageAnalyzer().coverage(new ArrayList<>(byId.keySet()), alignment.groups());

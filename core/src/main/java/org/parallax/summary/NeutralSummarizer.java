@@ -40,6 +40,8 @@ public final class NeutralSummarizer {
           + "He|She|It|They|This|That|These|Those|His|Her|Its|Their)\\b");
   /** Similarity (embedding or shared content words) from which another article's sentence is close enough to cite. */
   private static final double CLOSE = 0.4;
+  /** Sentences of each article considered to fill the summary: its lead. */
+  private static final int CANDIDATE_SENTENCES = 15;
   private final int maxSentences;
   private final int minWords;
   private final int maxWords;
@@ -114,10 +116,13 @@ public final class NeutralSummarizer {
     List<Claim> all = new ArrayList<>();
     alignment.members().values().forEach(all::addAll);
     all.sort(Comparator.comparing(Claim::article).thenComparingInt(Claim::sentence));
+    Map<Claim, Set<String>> content = new java.util.IdentityHashMap<>();
+    all.forEach(c -> content.put(c, Words.content(c.text())));
     record Scored(Claim claim, double score, List<String> cites) {}
     List<Scored> scored = new ArrayList<>();
     for (Claim c : all) {
-      if (!eligible.test(c)) {
+      // Leads carry the core of an event: only each article's first claims are candidates, which bounds the cost.
+      if (c.sentence() >= CANDIDATE_SENTENCES || !eligible.test(c)) {
         continue;
       }
       double score = 0;
@@ -129,7 +134,7 @@ public final class NeutralSummarizer {
         double best = 0;
         for (Claim d : all) {
           if (d.article().equals(other)) {
-            best = Math.max(best, Math.max(vectors.similarity(c, d), Words.overlap(c.text(), d.text())));
+            best = Math.max(best, Math.max(vectors.similarity(c, d), Words.overlap(content.get(c), content.get(d))));
           }
         }
         score += best;
@@ -152,7 +157,7 @@ public final class NeutralSummarizer {
         break;
       }
       if (s.cites().size() >= 2 && !redundant(s.claim(), chosen, vectors) && chosen.stream()
-          .noneMatch(d -> Words.overlap(d.text(), s.claim().text()) >= 0.6)) {
+          .noneMatch(d -> Words.overlap(content.get(d), content.get(s.claim())) >= 0.6)) {
         chosen.add(s.claim());
         words += wordCount(s.claim().text());
         out.add(new SummarySentence(s.claim().text(), s.cites()));

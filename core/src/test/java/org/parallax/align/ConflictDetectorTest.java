@@ -22,7 +22,8 @@ class ConflictDetectorTest {
 
   private List<Conflict> detect(List<Claim> claims, List<Quote> quotes) {
     ClaimVectors v = new ClaimVectors(claims, TestModels.embedder());
-    return new ConflictDetector(cfg.topicSimilarity(), cfg.negationSimilarity(), cfg.numberTolerance())
+    return new ConflictDetector(cfg.topicSimilarity(), cfg.claimAgreement(), cfg.negationSimilarity(),
+        cfg.numberTolerance())
         .detect(claims, v, quotes);
   }
 
