@@ -54,12 +54,49 @@ public final class HtmlExtractor {
   private static final Set<String> TEXT_BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
       "pre", "dd", "dt", "td", "th");
 
-  /** What a page yielded: metadata (null when absent), the main text as lines, and what was dropped. */
+  /**
+   * What a page yielded: metadata (null when absent), the main text as lines, what was dropped, and notes on a page
+   * over a work limit (read only in part, or as plain text).
+   */
   public record Page(String title, String outlet, String url, String date, String byline, List<String> lines,
-                     List<Removed> removed) {}
+                     List<Removed> removed, List<String> notes) {
+    public Page {
+      notes = List.copyOf(notes);
+    }
+  }
+
+  private final int maxDepth;
+  private final int maxTags;
+
+  /** With the default limits of {@link org.parallax.config.ParallaxConfig#defaults()}. */
+  public HtmlExtractor() {
+    this(org.parallax.config.ParallaxConfig.defaults().maxHtmlDepth(),
+        org.parallax.config.ParallaxConfig.defaults().maxHtmlNodes());
+  }
+
+  /** Pages with more than {@code maxTags} tags are read in part; pages deeper than {@code maxDepth} as text. */
+  public HtmlExtractor(int maxDepth, int maxTags) {
+    this.maxDepth = maxDepth;
+    this.maxTags = maxTags;
+  }
 
   public Page extract(String html, String baseUri) {
+    List<String> notes = new ArrayList<>();
+    int cut = HtmlLimits.cutForTags(html, maxTags);
+    if (cut >= 0) {
+      notes.add("HTML page has more than " + HtmlLimits.count(maxTags) + " tags (maxHtmlNodes): only its first "
+          + HtmlLimits.count(cut) + " of " + HtmlLimits.count(html.length()) + " characters were read");
+      html = html.substring(0, cut);
+    }
     Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
+    int depth = HtmlLimits.depth(doc);
+    if (depth > maxDepth) {
+      notes.add("HTML nested " + HtmlLimits.count(depth) + " elements deep, over the " + HtmlLimits.count(maxDepth)
+          + " of maxHtmlDepth: main-content extraction skipped, the page's text read as plain text");
+      Element root = doc.body() == null ? doc : doc.body();
+      return new Page(blankToNull(doc.title()), null, null, null, null, HtmlLimits.plainLines(root), List.of(),
+          notes);
+    }
     String title = firstNonBlank(meta(doc, "og:title"), meta(doc, "twitter:title"), jsonLd(doc, "headline"),
         doc.title());
     String outlet = firstNonBlank(meta(doc, "og:site_name"), jsonLdPublisher(doc), meta(doc, "application-name"));
@@ -112,12 +149,13 @@ public final class HtmlExtractor {
     if (lines.isEmpty() && main != body) {
       collect(body, lines);
     }
-    return new Page(title, outlet, blankToNull(url), shortDate(date), blankToNull(byline), lines, removed);
+    return new Page(title, outlet, blankToNull(url), shortDate(date), blankToNull(byline), lines, removed, notes);
   }
 
   private void prune(Element root, List<Removed> removed, boolean byClass) {
     int total = root.text().length();
     for (Element e : new ArrayList<>(root.getAllElements())) {
+      org.parallax.Interrupts.check();
       if (e == root || e.parent() == null) {
         continue;
       }

@@ -79,9 +79,20 @@ public final class InputReader {
   }
 
   public IngestResult read(List<Path> paths) {
+    return read(paths, () -> { });
+  }
+
+  /** Reads everything; {@code afterEach} runs after each document read or input skipped, for progress. */
+  public IngestResult read(List<Path> paths, Runnable afterEach) {
     List<Document> docs = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
-    stream(paths, docs::add, skipped::add);
+    stream(paths, d -> {
+      docs.add(d);
+      afterEach.run();
+    }, s -> {
+      skipped.add(s);
+      afterEach.run();
+    });
     return new IngestResult(uniqueIds(docs), skipped);
   }
 
