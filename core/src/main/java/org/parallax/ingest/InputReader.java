@@ -211,10 +211,13 @@ public final class InputReader {
   /** JSON Lines from a (decompressing) stream; a stream that ends early is reported with what was read. */
   private void readJsonLines(Path file, InputStream in, Sink sink) throws IOException {
     int lineNo = 0;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BoundedLineReader r = lines(in)) {
       String line;
       while ((line = r.readLine()) != null) {
         lineNo++;
+        if (tooLong(r, file, lineNo, sink)) {
+          continue;
+        }
         if (!line.isBlank()) {
           parseRecord(line, file, "line " + lineNo, sink);
         }
@@ -272,28 +275,23 @@ public final class InputReader {
     }
     String first = new String(head, StandardCharsets.UTF_8).stripLeading();
     if (first.startsWith("[")) {
-      JsonNode root;
-      try {
-        root = JSON.readTree(file.toFile());
-      } catch (JsonProcessingException e) {
-        throw new BadInputException("invalid JSON: " + e.getOriginalMessage());
-      }
-      int i = 0;
-      for (JsonNode n : root) {
-        i++;
-        addRecord(n, file, "item " + i, sink);
-      }
+      readJsonArray(file, sink);
       return;
     }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(new Counting(Files.newInputStream(file)),
-        StandardCharsets.UTF_8))) {
+    try (BoundedLineReader r = lines(new Counting(Files.newInputStream(file)))) {
       String line;
       int lineNo = 0;
       StringBuilder pending = null;
       int pendingStart = 0;
       while ((line = r.readLine()) != null) {
         lineNo++;
-        if (line.isBlank()) {
+        if (tooLong(r, file, lineNo, sink) || line.isBlank()) {
+          continue;
+        }
+        if (pending != null && pending.length() + line.length() > config.maxFileBytes()) {
+          sink.skip(new Skipped(file + ":" + pendingStart, "line " + pendingStart + ": JSON object over "
+              + megabytes(config.maxFileBytes()) + " (maxFileBytes), the limit for one article; left out"));
+          pending = null;
           continue;
         }
         // A single pretty-printed object in a .json file spans lines: gather it whole.
@@ -311,6 +309,51 @@ public final class InputReader {
         parseRecord(pending.toString(), file, "line " + pendingStart, sink);
       }
     }
+  }
+
+  /**
+   * A JSON array of records, read one item at a time: the file may be far larger than the memory one article
+   * needs. Jackson's own limits (string length, nesting) stop a hostile item; the items before it are kept.
+   */
+  private void readJsonArray(Path file, Sink sink) throws IOException {
+    int i = 0;
+    try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(new Counting(Files.newInputStream(file)))) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+        throw new BadInputException("invalid JSON: expected an array");
+      }
+      com.fasterxml.jackson.core.JsonToken t;
+      while ((t = p.nextToken()) != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
+        if (t == null) {
+          throw new JsonProcessingException("the array is not closed") { };
+        }
+        i++;
+        addRecord(JSON.readTree(p), file, "item " + i, sink);
+      }
+    } catch (JsonProcessingException e) {
+      String what = "invalid JSON" + (i > 0 ? " in item " + i + " (the " + (i - 1) + " items before it were read)"
+          : "");
+      if (i <= 1) {
+        throw new BadInputException(what + ": " + e.getOriginalMessage());
+      }
+      sink.skip(new Skipped(file + ":" + i, what + ": " + e.getOriginalMessage()));
+    }
+  }
+
+  /** Lines of UTF-8 text, each cut at the one-article limit (a single JSON line may be gigabytes). */
+  private BoundedLineReader lines(InputStream in) {
+    int max = (int) Math.min(Integer.MAX_VALUE - 16, config.maxFileBytes());
+    return new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), max);
+  }
+
+  /** Reports a line over the one-article limit, which was read past rather than held. */
+  private boolean tooLong(BoundedLineReader r, Path file, int lineNo, Sink sink) {
+    if (!r.lastCut()) {
+      return false;
+    }
+    sink.skip(new Skipped(file + ":" + lineNo, String.format(Locale.ROOT, "line %d: JSON record of %,d characters, "
+        + "over the %s limit for one article (maxFileBytes); left out", lineNo, r.lastLength(),
+        megabytes(config.maxFileBytes()))));
+    return true;
   }
 
   private static boolean looksComplete(String line) {
