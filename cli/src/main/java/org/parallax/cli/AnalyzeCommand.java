@@ -70,7 +70,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       return t;
     });
     private volatile long analysisStart = -1;
-    private AnalysisProgress printed;
+    private volatile long arrivedAt;
 
     Progress(PrintWriter err) {
       this.err = err;
@@ -82,16 +82,19 @@ public final class AnalyzeCommand implements Callable<Integer> {
       if (!p.reading() && analysisStart < 0) {
         analysisStart = p.elapsedNanos();
       }
+      arrivedAt = System.nanoTime();
       latest.set(p);
     }
 
+    /** The latest state, its clock moved to now: a slow article must not freeze the line. */
     private synchronized void print() {
       AnalysisProgress p = latest.get();
-      if (p == null || p == printed) {
+      if (p == null) {
         return;
       }
-      printed = p;
-      err.println(line(p, analysisStart));
+      long now = p.elapsedNanos() + System.nanoTime() - arrivedAt;
+      err.println(line(new AnalysisProgress(p.inputsRead(), p.bytesRead(), p.totalBytes(), p.reading(), p.articles(),
+          p.analysed(), now), analysisStart));
       err.flush();
     }
 

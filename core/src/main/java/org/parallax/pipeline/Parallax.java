@@ -123,6 +123,8 @@ public final class Parallax implements AutoCloseable {
     long[] read = {0};
     IngestResult ingest = timed(times, "ingest", () -> reader.read(inputs, () -> listener.progress(
         new AnalysisProgress(++read[0], reader.bytesRead(), total, true, 0, 0, System.nanoTime() - start))));
+    listener.progress(new AnalysisProgress(read[0], reader.bytesRead(), total, false, ingest.documents().size(), 0,
+        System.nanoTime() - start));
     return analyze(ingest, times, p -> listener.progress(new AnalysisProgress(read[0], reader.bytesRead(), total,
         false, p.articles(), p.analysed(), System.nanoTime() - start)));
   }
