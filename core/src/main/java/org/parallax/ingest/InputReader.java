@@ -105,11 +105,14 @@ public final class InputReader {
     Sink sink = new Sink(docs, skipped);
     for (Path p : paths) {
       if (!Files.exists(p)) {
-        sink.skip(new Skipped(p.toString(), "no such file or directory"));
+        sink.skip(new Skipped(p.toString(), Files.isSymbolicLink(p) ? notResolved(p)
+            : "no such file or directory"));
       } else if (Files.isDirectory(p)) {
         readFolder(p, sink);
-      } else {
+      } else if (Files.isRegularFile(p)) {
         readFile(p, sink);
+      } else {
+        sink.skip(new Skipped(p.toString(), "not a regular file (a pipe, socket or device would block reading)"));
       }
     }
   }
@@ -137,22 +140,40 @@ public final class InputReader {
 
   private void readFolder(Path dir, Sink sink) {
     long before = sink.count;
-    List<Path> files;
+    List<Path> entries;
     try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(Files::isRegularFile)
+      // Links are not followed into folders (a link to a parent would loop); every entry that is not a folder is
+      // either read or reported, so nothing in the tree goes unmentioned.
+      entries = walk.filter(f -> !Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
           .filter(f -> !f.getFileName().toString().startsWith("."))
           .sorted()
           .toList();
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       sink.skip(new Skipped(dir.toString(), "cannot list folder: " + e.getMessage()));
       return;
     }
-    for (Path f : files) {
-      readFile(f, sink);
+    for (Path f : entries) {
+      if (Files.isRegularFile(f)) {
+        readFile(f, sink);
+      } else if (Files.isDirectory(f)) {
+        sink.skip(new Skipped(f.toString(), "symbolic link to a folder: not followed (it could loop)"));
+      } else if (Files.isSymbolicLink(f)) {
+        sink.skip(new Skipped(f.toString(), notResolved(f)));
+      } else {
+        sink.skip(new Skipped(f.toString(), "not a regular file (a pipe, socket or device would block reading)"));
+      }
     }
     if (sink.count == before) {
       sink.skip(new Skipped(dir.toString(),
           "folder holds no readable articles (" + KINDS + ")"));
+    }
+  }
+
+  private static String notResolved(Path link) {
+    try {
+      return "symbolic link to " + Files.readSymbolicLink(link) + ", which leads nowhere (missing, or a loop)";
+    } catch (IOException e) {
+      return "symbolic link that leads nowhere (missing, or a loop)";
     }
   }
 
@@ -205,6 +226,9 @@ public final class InputReader {
       sink.skip(new Skipped(where, "not a valid gzip file: " + e.getMessage()));
     } catch (IOException e) {
       sink.skip(new Skipped(where, "cannot read: " + e.getMessage()));
+    } catch (RuntimeException | StackOverflowError e) {
+      // A parser's own failure on a hostile file (XML nested thousands deep, say) is that file's problem only.
+      sink.skip(new Skipped(where, "cannot read: " + e));
     }
   }
 
