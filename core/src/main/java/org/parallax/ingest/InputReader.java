@@ -1,13 +1,7 @@
 package org.parallax.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,15 +18,17 @@ import org.parallax.model.Skipped;
  * recorded in the skipped list with a specific reason and the rest goes on.
  */
 public final class InputReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** The file kinds read, for messages. */
   public static final String KINDS = ".txt, .html, .htm, .json, .jsonl, .jsonl.gz, .warc, .warc.gz, .rss, .atom or a "
       + "feed .xml";
   private final ParallaxConfig config;
   private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
 
+  private final JsonRecords json;
+
   public InputReader(ParallaxConfig config) {
     this.config = config;
+    this.json = new JsonRecords(config, Counting::new);
   }
 
   /** Bytes of input files consumed so far (compressed bytes for gzip), for progress and ETA. */
@@ -118,7 +114,7 @@ public final class InputReader {
   }
 
   /** Where read documents and skipped inputs go, counting documents so a folder can tell it held none. */
-  private static final class Sink {
+  private static final class Sink implements JsonRecords.Out {
     final java.util.function.Consumer<Document> docs;
     final java.util.function.Consumer<Skipped> skipped;
     long count;
@@ -128,12 +124,14 @@ public final class InputReader {
       this.skipped = skipped;
     }
 
-    void add(Document d) {
+    @Override
+    public void add(Document d) {
       count++;
       docs.accept(d);
     }
 
-    void skip(Skipped s) {
+    @Override
+    public void skip(Skipped s) {
       skipped.accept(s);
     }
   }
@@ -210,13 +208,13 @@ public final class InputReader {
         return;
       }
       if (gz) {
-        readJsonLines(file, new java.util.zip.GZIPInputStream(new Counting(Files.newInputStream(file)), 1 << 16), sink);
+        json.readJsonLines(file, new java.util.zip.GZIPInputStream(new Counting(Files.newInputStream(file)), 1 << 16), sink);
         return;
       }
       switch (ext) {
         case "txt", "text" -> sink.add(single(file, Document.Format.TEXT));
         case "html", "htm", "xhtml" -> sink.add(single(file, Document.Format.HTML));
-        case "jsonl", "json" -> readJsonFile(file, sink);
+        case "jsonl", "json" -> json.readJsonFile(file, sink);
         case "rss", "atom", "xml" -> readFeedFile(file, sink);
         default -> sink.skip(new Skipped(where, "unsupported file type '." + ext + "' (expected " + KINDS + ")"));
       }
@@ -232,26 +230,6 @@ public final class InputReader {
     }
   }
 
-  /** JSON Lines from a (decompressing) stream; a stream that ends early is reported with what was read. */
-  private void readJsonLines(Path file, InputStream in, Sink sink) throws IOException {
-    int lineNo = 0;
-    try (BoundedLineReader r = lines(in)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (tooLong(r, file, lineNo, sink)) {
-          continue;
-        }
-        if (!line.isBlank()) {
-          parseRecord(line, file, "line " + lineNo, sink);
-        }
-      }
-    } catch (java.io.EOFException e) {
-      sink.skip(new Skipped(file.toString(), "truncated gzip: the file ends inside line " + (lineNo + 1)
-          + "; the " + lineNo + " lines before it were read"));
-    }
-  }
-
   /** Every entry of an RSS/Atom file, with the text the feed carries; entries without any are reported. */
   private void readFeedFile(Path file, Sink sink) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
@@ -260,7 +238,7 @@ public final class InputReader {
     if (kind != null) {
       throw new BadInputException("binary file (" + kind + "), not a feed");
     }
-    if (ext(file).equals("xml") && !FeedInput.looksLikeFeed(bytes)) {
+    if (extensionOf(file).equals("xml") && !FeedInput.looksLikeFeed(bytes)) {
       throw new BadInputException("XML file is not an RSS or Atom feed");
     }
     int i = 0;
@@ -288,142 +266,6 @@ public final class InputReader {
     return new Document(baseName(file), file.toString(), format, d.text(), null, null, null, null, d.note());
   }
 
-  private void readJsonFile(Path file, Sink sink) throws IOException {
-    byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
-      head = in.readNBytes(8192);
-    }
-    String kind = TextDecoder.binaryKind(head);
-    if (kind != null) {
-      throw new BadInputException("binary file (" + kind + "), not JSON");
-    }
-    String first = new String(head, StandardCharsets.UTF_8).stripLeading();
-    if (first.startsWith("[")) {
-      readJsonArray(file, sink);
-      return;
-    }
-    try (BoundedLineReader r = lines(new Counting(Files.newInputStream(file)))) {
-      String line;
-      int lineNo = 0;
-      StringBuilder pending = null;
-      int pendingStart = 0;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (tooLong(r, file, lineNo, sink) || line.isBlank()) {
-          continue;
-        }
-        if (pending != null && pending.length() + line.length() > config.maxFileBytes()) {
-          sink.skip(new Skipped(file + ":" + pendingStart, "line " + pendingStart + ": JSON object over "
-              + megabytes(config.maxFileBytes()) + " (maxFileBytes), the limit for one article; left out"));
-          pending = null;
-          continue;
-        }
-        // A single pretty-printed object in a .json file spans lines: gather it whole.
-        if (pending != null || (ext(file).equals("json") && !looksComplete(line))) {
-          if (pending == null) {
-            pending = new StringBuilder();
-            pendingStart = lineNo;
-          }
-          pending.append(line).append('\n');
-          continue;
-        }
-        parseRecord(line, file, "line " + lineNo, sink);
-      }
-      if (pending != null) {
-        parseRecord(pending.toString(), file, "line " + pendingStart, sink);
-      }
-    }
-  }
-
-  /**
-   * A JSON array of records, read one item at a time: the file may be far larger than the memory one article
-   * needs. Jackson's own limits (string length, nesting) stop a hostile item; the items before it are kept.
-   */
-  private void readJsonArray(Path file, Sink sink) throws IOException {
-    int i = 0;
-    try (com.fasterxml.jackson.core.JsonParser p = JSON.createParser(new Counting(Files.newInputStream(file)))) {
-      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
-        throw new BadInputException("invalid JSON: expected an array");
-      }
-      com.fasterxml.jackson.core.JsonToken t;
-      while ((t = p.nextToken()) != com.fasterxml.jackson.core.JsonToken.END_ARRAY) {
-        if (t == null) {
-          throw new JsonProcessingException("the array is not closed") { };
-        }
-        i++;
-        addRecord(JSON.readTree(p), file, "item " + i, sink);
-      }
-    } catch (JsonProcessingException e) {
-      String what = "invalid JSON" + (i > 0 ? " in item " + i + " (the " + (i - 1) + " items before it were read)"
-          : "");
-      if (i <= 1) {
-        throw new BadInputException(what + ": " + e.getOriginalMessage());
-      }
-      sink.skip(new Skipped(file + ":" + i, what + ": " + e.getOriginalMessage()));
-    }
-  }
-
-  /** Lines of UTF-8 text, each cut at the one-article limit (a single JSON line may be gigabytes). */
-  private BoundedLineReader lines(InputStream in) {
-    int max = (int) Math.min(Integer.MAX_VALUE - 16, config.maxFileBytes());
-    return new BoundedLineReader(new InputStreamReader(in, StandardCharsets.UTF_8), max);
-  }
-
-  /** Reports a line over the one-article limit, which was read past rather than held. */
-  private boolean tooLong(BoundedLineReader r, Path file, int lineNo, Sink sink) {
-    if (!r.lastCut()) {
-      return false;
-    }
-    sink.skip(new Skipped(file + ":" + lineNo, String.format(Locale.ROOT, "line %d: JSON record of %,d characters, "
-        + "over the %s limit for one article (maxFileBytes); left out", lineNo, r.lastLength(),
-        megabytes(config.maxFileBytes()))));
-    return true;
-  }
-
-  private static boolean looksComplete(String line) {
-    String t = line.strip();
-    return t.startsWith("{") && t.endsWith("}");
-  }
-
-  private void parseRecord(String json, Path file, String where, Sink sink) {
-    JsonNode n;
-    try {
-      n = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      String msg = e.getOriginalMessage();
-      String what = msg != null && msg.contains("end-of-input") ? "truncated JSON" : "invalid JSON";
-      sink.skip(new Skipped(file + ":" + where.replace("line ", ""), where + ": " + what + " (" + msg + ")"));
-      return;
-    }
-    addRecord(n, file, where, sink);
-  }
-
-  private void addRecord(JsonNode n, Path file, String where, Sink sink) {
-    String loc = file + ":" + where.replaceAll("^(line|item) ", "");
-    if (n == null || !n.isObject()) {
-      sink.skip(new Skipped(loc, where + ": not a JSON object"));
-      return;
-    }
-    String text = str(n, "text");
-    String html = str(n, "html");
-    if ((text == null || text.isBlank()) && (html == null || html.isBlank())) {
-      sink.skip(new Skipped(loc, where + ": no 'text' or 'html' field"));
-      return;
-    }
-    String id = str(n, "id");
-    if (id == null || id.isBlank()) {
-      id = baseName(file).replaceFirst("\\.jsonl?$", "") + "-" + where.replaceAll("\\D", "");
-    }
-    Document.Format format = text != null && !text.isBlank() ? Document.Format.TEXT : Document.Format.HTML;
-    sink.add(new Document(id, loc, format, format == Document.Format.TEXT ? text : html, str(n, "title"),
-        str(n, "outlet"), str(n, "url"), str(n, "date"), null));
-  }
-
-  private static String str(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
-  }
-
   /** Makes ids unique in input order ("a", "a-2", ...), since reports refer to articles by id. */
   private static List<Document> uniqueIds(List<Document> docs) {
     Map<String, Integer> seen = new HashMap<>();
@@ -442,7 +284,7 @@ public final class InputReader {
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  private static String ext(Path file) {
+  static String extensionOf(Path file) {
     return extension(file.getFileName().toString());
   }
 
@@ -451,7 +293,7 @@ public final class InputReader {
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
-  private static String megabytes(long bytes) {
+  static String megabytes(long bytes) {
     return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
   }
 }
