@@ -205,6 +205,9 @@ public final class CorpusIngester implements AutoCloseable {
         duplicates++;
         continue;
       }
+      for (String note : p.notes()) { // stored on its first part: said, as analyze says it
+        skip(new Skipped(p.doc().path(), note + " (stored)"));
+      }
       Article a = p.article();
       Long day = a.date() == null ? null : CorpusStore.epochDay(a.date());
       long key = day == null ? Story.UNDATED : day;
