@@ -7,11 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.parallax.config.ParallaxConfig;
 import org.parallax.model.Report;
 import org.parallax.model.Skipped;
+import org.parallax.pipeline.AnalysisProgress;
 import org.parallax.pipeline.Parallax;
+import org.parallax.pipeline.StageTimes;
 import org.parallax.report.HtmlReport;
 import org.parallax.report.JsonReport;
 import org.parallax.report.TextReport;
@@ -41,10 +48,88 @@ public final class AnalyzeCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     Report result;
-    try (Parallax parallax = Parallax.create(cfg)) {
-      result = parallax.analyze(paths);
+    try (Progress progress = new Progress(spec.commandLine().getErr());
+         Parallax parallax = Parallax.create(cfg)) {
+      result = parallax.analyze(paths, new StageTimes(), progress);
     }
     return writeReport(result, report.json, report.html, spec);
+  }
+
+  /**
+   * Prints the latest progress to stderr every 2 s, starting 2 s in (a quick run prints nothing): inputs read and
+   * the share of input bytes while reading, then articles analysed, their rate and an ETA. The pipeline reports;
+   * this prints from a timer, so a slow article does not silence it.
+   */
+  static final class Progress implements AnalysisProgress.Listener, AutoCloseable {
+    private static final long PERIOD_MS = 2000;
+    private final PrintWriter err;
+    private final AtomicReference<AnalysisProgress> latest = new AtomicReference<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "parallax-progress");
+      t.setDaemon(true);
+      return t;
+    });
+    private volatile long analysisStart = -1;
+    private volatile long arrivedAt;
+
+    Progress(PrintWriter err) {
+      this.err = err;
+      timer.scheduleAtFixedRate(this::print, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void progress(AnalysisProgress p) {
+      if (!p.reading() && analysisStart < 0) {
+        analysisStart = p.elapsedNanos();
+      }
+      arrivedAt = System.nanoTime();
+      latest.set(p);
+    }
+
+    /** The latest state, its clock moved to now: a slow article must not freeze the line. */
+    private synchronized void print() {
+      AnalysisProgress p = latest.get();
+      if (p == null) {
+        return;
+      }
+      long now = p.elapsedNanos() + System.nanoTime() - arrivedAt;
+      err.println(line(new AnalysisProgress(p.inputsRead(), p.bytesRead(), p.totalBytes(), p.reading(), p.articles(),
+          p.analysed(), now), analysisStart));
+      err.flush();
+    }
+
+    /** One progress line. */
+    static String line(AnalysisProgress p, long analysisStart) {
+      double secs = p.elapsedNanos() / 1e9;
+      if (p.reading()) {
+        String share = "";
+        if (p.totalBytes() > 0 && p.bytesRead() > 0 && p.bytesRead() < p.totalBytes()) {
+          long left = Math.round(secs * (p.totalBytes() - p.bytesRead()) / p.bytesRead());
+          share = String.format(Locale.ROOT, ", %d%% of input, reading ETA %d:%02d",
+              100 * p.bytesRead() / p.totalBytes(), left / 60, left % 60);
+        }
+        return String.format(Locale.ROOT, "analyze: %,d inputs read in %.0f s%s", p.inputsRead(), secs, share);
+      }
+      double analysing = (p.elapsedNanos() - Math.max(0, analysisStart)) / 1e9;
+      String eta = "";
+      if (p.analysed() > 0 && p.analysed() < p.articles() && analysing > 0) {
+        long left = Math.round(analysing * (p.articles() - p.analysed()) / p.analysed());
+        eta = String.format(Locale.ROOT, ", %.1f articles/s, ETA %d:%02d", p.analysed() / analysing, left / 60,
+            left % 60);
+      }
+      return String.format(Locale.ROOT, "analyze: %,d inputs read; %,d of %,d articles analysed in %.0f s%s",
+          p.inputsRead(), p.analysed(), p.articles(), secs, eta);
+    }
+
+    @Override
+    public void close() {
+      timer.shutdownNow();
+      try {
+        timer.awaitTermination(5, TimeUnit.SECONDS); // a line being printed ends before the report starts
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** Writes the report where asked (terminal summary when nowhere) and returns the exit code it deserves. */

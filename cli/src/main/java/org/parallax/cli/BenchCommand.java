@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * (embeddings included). A baseline measured in the same run — OpenNLP sentence, token and POS alone on the same
  * articles — gives a ratio that is less sensitive to the machine's noise than raw rates.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {ScaleBenchCommand.class, ServeBenchCommand.class},
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {ScaleBenchCommand.class, ServeBenchCommand.class,
+    BadInputBenchCommand.class},
     description = "Benchmark the pipeline: articles/s, per-stage time and peak heap on the AllSides corpus.")
 public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--data", defaultValue = "../shared/data/allsides-articles.jsonl.gz",

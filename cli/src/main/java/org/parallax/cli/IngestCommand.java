@@ -62,7 +62,7 @@ public final class IngestCommand implements Callable<Integer> {
   @Option(names = "--store", defaultValue = "parallax-data", description = "Store folder (default: ${DEFAULT-VALUE})")
   Path store;
 
-  @Option(names = "--batch", defaultValue = "5000", description = "Articles per commit (default: ${DEFAULT-VALUE})")
+  @Option(names = "--batch", defaultValue = "" + CorpusIngester.Settings.DEFAULT_BATCH, description = "Articles per commit (default: ${DEFAULT-VALUE})")
   int batch;
 
   @Spec

@@ -67,7 +67,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
     try (CorpusStore s = CorpusStore.open(store)) {
       CorpusIngester.Settings def = CorpusIngester.Settings.defaults();
       CorpusIngester ingester = new CorpusIngester(s, NlpModels.load(), new CorpusIngester.Settings(def.stories(),
-          def.copies(), 5000, def.vectorTerms(), def.dfSlots()), skipped -> { }); // commits as `ingest` does by default
+          def.copies(), def.batch(), def.vectorTerms(), def.dfSlots()), skipped -> { }); // commits as `ingest` does by default
       InputReader reader = new InputReader(ParallaxConfig.defaults());
       long[] fed = {0};
       for (int replica = 0; fed[0] < articles; replica++) {

@@ -37,6 +37,7 @@ public final class ClaimExtractor {
     List<Claim> out = new ArrayList<>();
     List<org.parallax.model.Span> quoteSpans = quotes.stream().map(Quote::span).toList();
     for (Sentence s : sentences) {
+      org.parallax.Interrupts.check();
       if (out.size() >= maxClaims) {
         break;
       }

@@ -11,10 +11,32 @@ import org.parallax.model.Removed;
  * all text through the line cleaner. Metadata given by the container (a JSON record) wins over what the text says.
  */
 public final class ArticleCleaner {
-  private final HtmlExtractor html = new HtmlExtractor();
+  private final HtmlExtractor html;
   private final TextCleaner text = new TextCleaner();
+  private final int maxChars;
+
+  /** With the default limits of {@link org.parallax.config.ParallaxConfig#defaults()}. */
+  public ArticleCleaner() {
+    this(org.parallax.config.ParallaxConfig.defaults());
+  }
+
+  /** Bounded by the configuration's maxArticleChars, maxHtmlDepth and maxHtmlNodes. */
+  public ArticleCleaner(org.parallax.config.ParallaxConfig config) {
+    this.html = new HtmlExtractor(config.maxHtmlDepth(), config.maxHtmlNodes());
+    this.maxChars = config.maxArticleChars();
+  }
 
   public Article clean(Document d) {
+    return clean(d, new ArrayList<>());
+  }
+
+  /**
+   * Cleans one document; an input over a work limit is cleaned on its first part and {@code notes} says so. Scraped
+   * text is cut at twice the article limit before cleaning (cleaning only removes), the clean body at the limit.
+   */
+  public Article clean(Document d, List<String> notes) {
+    int fullLength = d.content().length();
+    boolean cut = false;
     String title = d.title();
     String outlet = d.outlet();
     String url = d.url();
@@ -22,6 +44,10 @@ public final class ArticleCleaner {
     String byline = null;
     List<Removed> removed = new ArrayList<>();
     String raw = d.content();
+    if (d.format() == Document.Format.TEXT && raw.length() > 2L * maxChars) {
+      raw = raw.substring(0, TextLimits.cutPoint(raw, 2 * maxChars));
+      cut = true;
+    }
     if (d.format() == Document.Format.HTML) {
       HtmlExtractor.Page page = html.extract(d.content(), d.url());
       title = first(title, page.title());
@@ -30,12 +56,24 @@ public final class ArticleCleaner {
       date = first(date, page.date());
       byline = page.byline();
       removed.addAll(page.removed());
+      notes.addAll(page.notes());
       raw = String.join("\n", page.lines());
     }
     Cleaned c = text.clean(raw, title, d.format() == Document.Format.HTML);
     removed.addAll(c.removed());
+    String body = c.body();
+    if (body.length() > maxChars) {
+      body = body.substring(0, TextLimits.cutPoint(body, maxChars)).strip();
+      cut = true;
+    }
+    if (cut) {
+      notes.add("article text is " + TextLimits.count(Math.max(fullLength, c.body().length())) + " characters, over "
+          + "the " + TextLimits.count(maxChars) + " of maxArticleChars: only its first " + TextLimits.count(body.length())
+          + " clean characters were analysed");
+    }
     return new Article(d.id(), d.path(), first(outlet, c.outlet(), host(url), d.id()), url,
-        first(title, c.title()), HtmlExtractor.shortDate(first(date, c.date(), d.fallbackDate())), first(byline, c.byline()), null, c.body(), removed);
+        first(title, c.title()), HtmlExtractor.shortDate(first(date, c.date(), d.fallbackDate())),
+        first(byline, c.byline()), null, body, removed);
   }
 
   /** The site a URL points at, without "www.": the best outlet name when a page names none. */

@@ -1,11 +1,8 @@
 package org.parallax.clean;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,7 +11,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Elements;
 import org.parallax.model.Removed;
 
 /**
@@ -30,7 +26,6 @@ import org.parallax.model.Removed;
  * </ol>
  */
 public final class HtmlExtractor {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** Share of the page's scored text the chosen container must hold. */
   private static final double COVERAGE = 0.75;
   private static final Pattern BOILERPLATE = Pattern.compile(
@@ -54,21 +49,55 @@ public final class HtmlExtractor {
   private static final Set<String> TEXT_BLOCKS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote",
       "pre", "dd", "dt", "td", "th");
 
-  /** What a page yielded: metadata (null when absent), the main text as lines, and what was dropped. */
+  /**
+   * What a page yielded: metadata (null when absent), the main text as lines, what was dropped, and notes on a page
+   * over a work limit (read only in part, or as plain text).
+   */
   public record Page(String title, String outlet, String url, String date, String byline, List<String> lines,
-                     List<Removed> removed) {}
+                     List<Removed> removed, List<String> notes) {
+    public Page {
+      notes = List.copyOf(notes);
+    }
+  }
+
+  private final int maxDepth;
+  private final int maxTags;
+
+  /** With the default limits of {@link org.parallax.config.ParallaxConfig#defaults()}. */
+  public HtmlExtractor() {
+    this(org.parallax.config.ParallaxConfig.defaults().maxHtmlDepth(),
+        org.parallax.config.ParallaxConfig.defaults().maxHtmlNodes());
+  }
+
+  /** Pages with more than {@code maxTags} tags are read in part; pages deeper than {@code maxDepth} as text. */
+  public HtmlExtractor(int maxDepth, int maxTags) {
+    this.maxDepth = maxDepth;
+    this.maxTags = maxTags;
+  }
 
   public Page extract(String html, String baseUri) {
+    List<String> notes = new ArrayList<>();
+    int cut = HtmlLimits.cutForTags(html, maxTags);
+    if (cut >= 0) {
+      notes.add("HTML page has more than " + HtmlLimits.count(maxTags) + " tags (maxHtmlNodes): only its first "
+          + HtmlLimits.count(cut) + " of " + HtmlLimits.count(html.length()) + " characters were read");
+      html = html.substring(0, cut);
+    }
     Document doc = Jsoup.parse(html, baseUri == null ? "" : baseUri);
-    String title = firstNonBlank(meta(doc, "og:title"), meta(doc, "twitter:title"), jsonLd(doc, "headline"),
-        doc.title());
-    String outlet = firstNonBlank(meta(doc, "og:site_name"), jsonLdPublisher(doc), meta(doc, "application-name"));
-    String url = firstNonBlank(doc.select("link[rel=canonical]").attr("href"), meta(doc, "og:url"));
-    String date = firstNonBlank(meta(doc, "article:published_time"), jsonLd(doc, "datePublished"),
-        meta(doc, "date"), meta(doc, "pubdate"), meta(doc, "dc.date"), meta(doc, "DC.date.issued"),
-        doc.select("time[datetime]").attr("datetime"));
-    String byline = firstNonBlank(meta(doc, "author"), jsonLdAuthor(doc), doc.select("[rel=author]").text());
-    title = stripSiteSuffix(title, outlet);
+    int depth = HtmlLimits.depth(doc);
+    if (depth > maxDepth) {
+      notes.add("HTML nested " + HtmlLimits.count(depth) + " elements deep, over the " + HtmlLimits.count(maxDepth)
+          + " of maxHtmlDepth: main-content extraction skipped, the page's text read as plain text");
+      Element root = doc.body() == null ? doc : doc.body();
+      return new Page(blankToNull(doc.title()), null, null, null, null, HtmlLimits.plainLines(root), List.of(),
+          notes);
+    }
+    PageMetadata.Meta m = PageMetadata.read(doc);
+    String title = m.title();
+    String outlet = m.outlet();
+    String url = m.url();
+    String date = m.date();
+    String byline = m.byline();
 
     List<Removed> removed = new ArrayList<>();
     Element body = doc.body() == null ? doc : doc.body();
@@ -112,12 +141,13 @@ public final class HtmlExtractor {
     if (lines.isEmpty() && main != body) {
       collect(body, lines);
     }
-    return new Page(title, outlet, blankToNull(url), shortDate(date), blankToNull(byline), lines, removed);
+    return new Page(title, outlet, blankToNull(url), shortDate(date), blankToNull(byline), lines, removed, notes);
   }
 
   private void prune(Element root, List<Removed> removed, boolean byClass) {
     int total = root.text().length();
     for (Element e : new ArrayList<>(root.getAllElements())) {
+      org.parallax.Interrupts.check();
       if (e == root || e.parent() == null) {
         continue;
       }
@@ -398,93 +428,6 @@ public final class HtmlExtractor {
     return Math.min(n, 5);
   }
 
-  private static String meta(Document doc, String key) {
-    Element m = doc.selectFirst("meta[property=" + key + "], meta[name=" + key + "], meta[itemprop=" + key + "]");
-    return m == null ? null : blankToNull(m.attr("content"));
-  }
-
-  private static List<JsonNode> jsonLdObjects(Document doc) {
-    List<JsonNode> out = new ArrayList<>();
-    Elements scripts = doc.select("script[type=application/ld+json]");
-    for (Element s : scripts) {
-      try {
-        JsonNode n = JSON.readTree(s.data());
-        flatten(n, out);
-      } catch (Exception ignored) {
-        // Broken JSON-LD is common on real pages; the other metadata sources still apply.
-      }
-    }
-    return out;
-  }
-
-  private static void flatten(JsonNode n, List<JsonNode> out) {
-    if (n == null) {
-      return;
-    }
-    if (n.isArray()) {
-      n.forEach(c -> flatten(c, out));
-    } else if (n.isObject()) {
-      out.add(n);
-      if (n.has("@graph")) {
-        flatten(n.get("@graph"), out);
-      }
-    }
-  }
-
-  private static String jsonLd(Document doc, String field) {
-    for (JsonNode n : jsonLdObjects(doc)) {
-      JsonNode v = n.get(field);
-      if (v != null && v.isTextual() && !v.asText().isBlank()) {
-        return v.asText();
-      }
-    }
-    return null;
-  }
-
-  private static String jsonLdPublisher(Document doc) {
-    for (JsonNode n : jsonLdObjects(doc)) {
-      JsonNode p = n.get("publisher");
-      if (p != null && p.has("name")) {
-        return p.get("name").asText();
-      }
-    }
-    return null;
-  }
-
-  private static String jsonLdAuthor(Document doc) {
-    for (JsonNode n : jsonLdObjects(doc)) {
-      JsonNode a = n.get("author");
-      if (a == null) {
-        continue;
-      }
-      if (a.isArray() && a.size() > 0) {
-        a = a.get(0);
-      }
-      if (a.has("name")) {
-        return a.get("name").asText();
-      }
-      if (a.isTextual()) {
-        return a.asText();
-      }
-    }
-    return null;
-  }
-
-  private static String stripSiteSuffix(String title, String outlet) {
-    if (title == null) {
-      return null;
-    }
-    String t = title.strip();
-    if (outlet != null) {
-      for (String sep : new String[] {" | ", " - ", " – ", " — ", " :: "}) {
-        if (t.endsWith(sep + outlet)) {
-          return t.substring(0, t.length() - sep.length() - outlet.length()).strip();
-        }
-      }
-    }
-    return t;
-  }
-
   static String shortDate(String date) {
     if (date == null || date.isBlank()) {
       return null;
@@ -493,7 +436,7 @@ public final class HtmlExtractor {
     return m.find() ? m.group(1) : date.strip();
   }
 
-  private static String firstNonBlank(String... values) {
+  static String firstNonBlank(String... values) {
     for (String v : values) {
       if (v != null && !v.isBlank()) {
         return v.strip();
@@ -502,7 +445,7 @@ public final class HtmlExtractor {
     return null;
   }
 
-  private static String blankToNull(String s) {
+  static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
 

@@ -109,6 +109,9 @@ public final class TextCleaner {
 
     // Line-level noise.
     for (int i = 0; i < n; i++) {
+      if ((i & 63) == 0) {
+        org.parallax.Interrupts.check();
+      }
       if (reason[i] != null) {
         continue;
       }

@@ -24,6 +24,20 @@ import java.nio.file.Path;
  * @param negationSimilarity  cosine similarity at which an affirmed and a negated sentence contradict each other
  * @param embedMinSharedWords a claim is embedded only if a sentence of another article shares this many content
  *                            words with it (0 embeds every claim)
+ * @param maxArticleChars     characters of clean text analysed per article; a longer article is analysed on its
+ *                            first part (cut at a paragraph or sentence end), with a note in {@code skipped}
+ * @param maxSentences        sentences analysed per article; the rest of a longer article is left out, with a note
+ * @param maxSentenceChars    a "sentence" longer than this (a list or a text without full stops) is cut into pieces
+ *                            at spaces before tagging, which costs more than linear time in its length
+ * @param maxQuotesPerArticle quotations attributed per article, in reading order (attribution compares each quote
+ *                            with the others, so cost grows with the square of their number)
+ * @param maxHtmlDepth        an HTML page nested deeper than this is read as plain text, without main-content
+ *                            extraction, whose tree walks cost depth times size
+ * @param maxHtmlNodes        tags parsed per HTML page; a larger page is analysed on its first part
+ * @param maxSentencePairs    sentence pairs compared across the articles of one report (cross-article stages)
+ * @param articleTimeoutMillis time allowed for one article's per-article stages; an article over it is abandoned
+ *                            with a note, and the rest of the run goes on. The limits above keep real articles far
+ *                            below it: it is the last line of defence
  */
 public record ParallaxConfig(
     long maxFileBytes,
@@ -37,17 +51,54 @@ public record ParallaxConfig(
     int summarySentences,
     double numberTolerance,
     double negationSimilarity,
-    int embedMinSharedWords) {
+    int embedMinSharedWords,
+    int maxArticleChars,
+    int maxSentences,
+    int maxSentenceChars,
+    int maxQuotesPerArticle,
+    int maxHtmlDepth,
+    int maxHtmlNodes,
+    long maxSentencePairs,
+    long articleTimeoutMillis) {
+
+  /** Limits must be positive: a zero limit would silently analyse nothing. */
+  public ParallaxConfig {
+    positive("maxFileBytes", maxFileBytes);
+    positive("maxJsonlFileBytes", maxJsonlFileBytes);
+    positive("maxClaimsPerArticle", maxClaimsPerArticle);
+    positive("maxArticleChars", maxArticleChars);
+    positive("maxSentences", maxSentences);
+    positive("maxSentenceChars", maxSentenceChars);
+    positive("maxQuotesPerArticle", maxQuotesPerArticle);
+    positive("maxHtmlDepth", maxHtmlDepth);
+    positive("maxHtmlNodes", maxHtmlNodes);
+    positive("maxSentencePairs", maxSentencePairs);
+    positive("articleTimeoutMillis", articleTimeoutMillis);
+  }
 
   public static ParallaxConfig defaults() {
-    return new ParallaxConfig(10L << 20, 2L << 30, 0.45, 1.05, 0.45, 0.70, 0.5, 60, 6, 0.05, 0.80, 3);
+    // Work limits: a long-form feature runs to ~60,000 characters and ~500 sentences; news sentences rarely pass
+    // 600 characters. Each limit is several times what real articles reach (BENCHMARKS.md, "Bounded work").
+    return new ParallaxConfig(10L << 20, 2L << 30, 0.45, 1.05, 0.45, 0.70, 0.5, 60, 6, 0.05, 0.80, 3,
+        200_000, 2_000, 2_000, 300, 512, 200_000, 2_000_000L, 20_000L);
+  }
+
+  private static void positive(String key, long value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(key + " must be positive, not " + value);
+    }
   }
 
   /** Reads a JSON object whose keys are a subset of this record's components; the rest keep their defaults. */
   public static ParallaxConfig load(Path file) throws IOException {
     ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     ParallaxConfig base = defaults();
-    return mapper.readerForUpdating(new Builder(base)).<Builder>readValue(file.toFile()).build();
+    Builder b = mapper.readerForUpdating(new Builder(base)).readValue(file.toFile());
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e); // a bad value in the file is the file's fault, like a bad key
+    }
   }
 
   /** Mutable mirror used only to overlay a file on the defaults. */
@@ -64,6 +115,14 @@ public record ParallaxConfig(
     public double numberTolerance;
     public double negationSimilarity;
     public int embedMinSharedWords;
+    public int maxArticleChars;
+    public int maxSentences;
+    public int maxSentenceChars;
+    public int maxQuotesPerArticle;
+    public int maxHtmlDepth;
+    public int maxHtmlNodes;
+    public long maxSentencePairs;
+    public long articleTimeoutMillis;
 
     Builder(ParallaxConfig c) {
       maxFileBytes = c.maxFileBytes;
@@ -78,12 +137,21 @@ public record ParallaxConfig(
       numberTolerance = c.numberTolerance;
       negationSimilarity = c.negationSimilarity;
       embedMinSharedWords = c.embedMinSharedWords;
+      maxArticleChars = c.maxArticleChars;
+      maxSentences = c.maxSentences;
+      maxSentenceChars = c.maxSentenceChars;
+      maxQuotesPerArticle = c.maxQuotesPerArticle;
+      maxHtmlDepth = c.maxHtmlDepth;
+      maxHtmlNodes = c.maxHtmlNodes;
+      maxSentencePairs = c.maxSentencePairs;
+      articleTimeoutMillis = c.articleTimeoutMillis;
     }
 
     ParallaxConfig build() {
       return new ParallaxConfig(maxFileBytes, maxJsonlFileBytes, claimSimilarity, claimAgreement, topicSimilarity,
           reuseSentenceSimilarity, consensusShare, maxClaimsPerArticle, summarySentences,
-          numberTolerance, negationSimilarity, embedMinSharedWords);
+          numberTolerance, negationSimilarity, embedMinSharedWords, maxArticleChars, maxSentences, maxSentenceChars,
+          maxQuotesPerArticle, maxHtmlDepth, maxHtmlNodes, maxSentencePairs, articleTimeoutMillis);
     }
   }
 }

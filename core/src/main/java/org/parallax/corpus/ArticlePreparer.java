@@ -17,12 +17,13 @@ public final class ArticlePreparer {
 
   public PreparedArticle prepare(Document d) {
     try {
-      Article a = cleaner.clean(d);
+      java.util.List<String> notes = new java.util.ArrayList<>();
+      Article a = cleaner.clean(d, notes);
       if (a.body().isBlank()) {
         return new PreparedArticle(d, null, null, "no article text left after removing boilerplate", null);
       }
       a = a.withLanguage(languages.get().identify(a.body()));
-      return new PreparedArticle(d, a, ArticleFeatures.of(a), null, null);
+      return new PreparedArticle(d, a, ArticleFeatures.of(a), null, null, notes);
     } catch (RuntimeException e) {
       return new PreparedArticle(d, null, null, "cleaning failed: " + e, null);
     }

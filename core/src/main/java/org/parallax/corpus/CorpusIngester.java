@@ -36,9 +36,15 @@ public final class CorpusIngester implements AutoCloseable {
   /** Tuning of corpus mode. */
   public record Settings(StoryClusterer.Params stories, CopyDetector.Params copies, int batch, int vectorTerms,
                          int dfSlots) {
+    /**
+     * Articles per commit, the one default of every mode (`ingest --batch`, the scale bench, the Spark job, the
+     * evaluations): commits also evict, so modes that disagree on it would place articles differently.
+     */
+    public static final int DEFAULT_BATCH = 5000;
+
     public static Settings defaults() {
-      // 5,000 per commit, as `ingest --batch` defaults to: commits also evict, so every mode must agree on it.
-      return new Settings(StoryClusterer.Params.defaults(), CopyDetector.Params.defaults(), 5000, 60, 1 << 21);
+      return new Settings(StoryClusterer.Params.defaults(), CopyDetector.Params.defaults(), DEFAULT_BATCH, 60,
+          1 << 21);
     }
   }
 
@@ -198,6 +204,9 @@ public final class CorpusIngester implements AutoCloseable {
       if (!r.added()) {
         duplicates++;
         continue;
+      }
+      for (String note : p.notes()) { // stored on its first part: said, as analyze says it
+        skip(new Skipped(p.doc().path(), note + " (stored)"));
       }
       Article a = p.article();
       Long day = a.date() == null ? null : CorpusStore.epochDay(a.date());

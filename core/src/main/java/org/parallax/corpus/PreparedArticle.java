@@ -9,10 +9,20 @@ import org.parallax.model.Article;
  * ship them to the pass that decides in input order.
  *
  * @param embedding headline-and-lead embedding when semantic story scoring is on, else null
+ * @param notes     work limits the input went over (it was cleaned on its first part), to report when stored
  */
 public record PreparedArticle(Document doc, Article article, ArticleFeatures features, String problem,
-                              float[] embedding) implements java.io.Serializable {
+                              float[] embedding, java.util.List<String> notes) implements java.io.Serializable {
+  public PreparedArticle {
+    notes = notes == null ? java.util.List.of() : java.util.List.copyOf(notes);
+  }
+
+  public PreparedArticle(Document doc, Article article, ArticleFeatures features, String problem,
+                         float[] embedding) {
+    this(doc, article, features, problem, embedding, java.util.List.of());
+  }
+
   PreparedArticle withEmbedding(float[] e) {
-    return new PreparedArticle(doc, article, features, problem, e);
+    return new PreparedArticle(doc, article, features, problem, e, notes);
   }
 }

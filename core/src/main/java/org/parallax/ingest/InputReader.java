@@ -1,13 +1,7 @@
 package org.parallax.ingest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,15 +18,17 @@ import org.parallax.model.Skipped;
  * recorded in the skipped list with a specific reason and the rest goes on.
  */
 public final class InputReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
   /** The file kinds read, for messages. */
   public static final String KINDS = ".txt, .html, .htm, .json, .jsonl, .jsonl.gz, .warc, .warc.gz, .rss, .atom or a "
       + "feed .xml";
   private final ParallaxConfig config;
   private final java.util.concurrent.atomic.AtomicLong bytesRead = new java.util.concurrent.atomic.AtomicLong();
 
+  private final JsonRecords json;
+
   public InputReader(ParallaxConfig config) {
     this.config = config;
+    this.json = new JsonRecords(config, Counting::new);
   }
 
   /** Bytes of input files consumed so far (compressed bytes for gzip), for progress and ETA. */
@@ -79,9 +75,20 @@ public final class InputReader {
   }
 
   public IngestResult read(List<Path> paths) {
+    return read(paths, () -> { });
+  }
+
+  /** Reads everything; {@code afterEach} runs after each document read or input skipped, for progress. */
+  public IngestResult read(List<Path> paths, Runnable afterEach) {
     List<Document> docs = new ArrayList<>();
     List<Skipped> skipped = new ArrayList<>();
-    stream(paths, docs::add, skipped::add);
+    stream(paths, d -> {
+      docs.add(d);
+      afterEach.run();
+    }, s -> {
+      skipped.add(s);
+      afterEach.run();
+    });
     return new IngestResult(uniqueIds(docs), skipped);
   }
 
@@ -94,17 +101,20 @@ public final class InputReader {
     Sink sink = new Sink(docs, skipped);
     for (Path p : paths) {
       if (!Files.exists(p)) {
-        sink.skip(new Skipped(p.toString(), "no such file or directory"));
+        sink.skip(new Skipped(p.toString(), Files.isSymbolicLink(p) ? notResolved(p)
+            : "no such file or directory"));
       } else if (Files.isDirectory(p)) {
         readFolder(p, sink);
-      } else {
+      } else if (Files.isRegularFile(p)) {
         readFile(p, sink);
+      } else {
+        sink.skip(new Skipped(p.toString(), "not a regular file (a pipe, socket or device would block reading)"));
       }
     }
   }
 
   /** Where read documents and skipped inputs go, counting documents so a folder can tell it held none. */
-  private static final class Sink {
+  private static final class Sink implements JsonRecords.Out {
     final java.util.function.Consumer<Document> docs;
     final java.util.function.Consumer<Skipped> skipped;
     long count;
@@ -114,34 +124,54 @@ public final class InputReader {
       this.skipped = skipped;
     }
 
-    void add(Document d) {
+    @Override
+    public void add(Document d) {
       count++;
       docs.accept(d);
     }
 
-    void skip(Skipped s) {
+    @Override
+    public void skip(Skipped s) {
       skipped.accept(s);
     }
   }
 
   private void readFolder(Path dir, Sink sink) {
     long before = sink.count;
-    List<Path> files;
+    List<Path> entries;
     try (Stream<Path> walk = Files.walk(dir)) {
-      files = walk.filter(Files::isRegularFile)
+      // Links are not followed into folders (a link to a parent would loop); every entry that is not a folder is
+      // either read or reported, so nothing in the tree goes unmentioned.
+      entries = walk.filter(f -> !Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS))
           .filter(f -> !f.getFileName().toString().startsWith("."))
           .sorted()
           .toList();
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       sink.skip(new Skipped(dir.toString(), "cannot list folder: " + e.getMessage()));
       return;
     }
-    for (Path f : files) {
-      readFile(f, sink);
+    for (Path f : entries) {
+      if (Files.isRegularFile(f)) {
+        readFile(f, sink);
+      } else if (Files.isDirectory(f)) {
+        sink.skip(new Skipped(f.toString(), "symbolic link to a folder: not followed (it could loop)"));
+      } else if (Files.isSymbolicLink(f)) {
+        sink.skip(new Skipped(f.toString(), notResolved(f)));
+      } else {
+        sink.skip(new Skipped(f.toString(), "not a regular file (a pipe, socket or device would block reading)"));
+      }
     }
     if (sink.count == before) {
       sink.skip(new Skipped(dir.toString(),
           "folder holds no readable articles (" + KINDS + ")"));
+    }
+  }
+
+  private static String notResolved(Path link) {
+    try {
+      return "symbolic link to " + Files.readSymbolicLink(link) + ", which leads nowhere (missing, or a loop)";
+    } catch (IOException e) {
+      return "symbolic link that leads nowhere (missing, or a loop)";
     }
   }
 
@@ -178,13 +208,13 @@ public final class InputReader {
         return;
       }
       if (gz) {
-        readJsonLines(file, new java.util.zip.GZIPInputStream(new Counting(Files.newInputStream(file)), 1 << 16), sink);
+        json.readJsonLines(file, new java.util.zip.GZIPInputStream(new Counting(Files.newInputStream(file)), 1 << 16), sink);
         return;
       }
       switch (ext) {
         case "txt", "text" -> sink.add(single(file, Document.Format.TEXT));
         case "html", "htm", "xhtml" -> sink.add(single(file, Document.Format.HTML));
-        case "jsonl", "json" -> readJsonFile(file, sink);
+        case "jsonl", "json" -> json.readJsonFile(file, sink);
         case "rss", "atom", "xml" -> readFeedFile(file, sink);
         default -> sink.skip(new Skipped(where, "unsupported file type '." + ext + "' (expected " + KINDS + ")"));
       }
@@ -194,23 +224,9 @@ public final class InputReader {
       sink.skip(new Skipped(where, "not a valid gzip file: " + e.getMessage()));
     } catch (IOException e) {
       sink.skip(new Skipped(where, "cannot read: " + e.getMessage()));
-    }
-  }
-
-  /** JSON Lines from a (decompressing) stream; a stream that ends early is reported with what was read. */
-  private void readJsonLines(Path file, InputStream in, Sink sink) throws IOException {
-    int lineNo = 0;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (!line.isBlank()) {
-          parseRecord(line, file, "line " + lineNo, sink);
-        }
-      }
-    } catch (java.io.EOFException e) {
-      sink.skip(new Skipped(file.toString(), "truncated gzip: the file ends inside line " + (lineNo + 1)
-          + "; the " + lineNo + " lines before it were read"));
+    } catch (RuntimeException | StackOverflowError e) {
+      // A parser's own failure on a hostile file (XML nested thousands deep, say) is that file's problem only.
+      sink.skip(new Skipped(where, "cannot read: " + e));
     }
   }
 
@@ -222,7 +238,7 @@ public final class InputReader {
     if (kind != null) {
       throw new BadInputException("binary file (" + kind + "), not a feed");
     }
-    if (ext(file).equals("xml") && !FeedInput.looksLikeFeed(bytes)) {
+    if (extensionOf(file).equals("xml") && !FeedInput.looksLikeFeed(bytes)) {
       throw new BadInputException("XML file is not an RSS or Atom feed");
     }
     int i = 0;
@@ -250,102 +266,6 @@ public final class InputReader {
     return new Document(baseName(file), file.toString(), format, d.text(), null, null, null, null, d.note());
   }
 
-  private void readJsonFile(Path file, Sink sink) throws IOException {
-    byte[] head;
-    try (InputStream in = Files.newInputStream(file)) {
-      head = in.readNBytes(8192);
-    }
-    String kind = TextDecoder.binaryKind(head);
-    if (kind != null) {
-      throw new BadInputException("binary file (" + kind + "), not JSON");
-    }
-    String first = new String(head, StandardCharsets.UTF_8).stripLeading();
-    if (first.startsWith("[")) {
-      JsonNode root;
-      try {
-        root = JSON.readTree(file.toFile());
-      } catch (JsonProcessingException e) {
-        throw new BadInputException("invalid JSON: " + e.getOriginalMessage());
-      }
-      int i = 0;
-      for (JsonNode n : root) {
-        i++;
-        addRecord(n, file, "item " + i, sink);
-      }
-      return;
-    }
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(new Counting(Files.newInputStream(file)),
-        StandardCharsets.UTF_8))) {
-      String line;
-      int lineNo = 0;
-      StringBuilder pending = null;
-      int pendingStart = 0;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
-          continue;
-        }
-        // A single pretty-printed object in a .json file spans lines: gather it whole.
-        if (pending != null || (ext(file).equals("json") && !looksComplete(line))) {
-          if (pending == null) {
-            pending = new StringBuilder();
-            pendingStart = lineNo;
-          }
-          pending.append(line).append('\n');
-          continue;
-        }
-        parseRecord(line, file, "line " + lineNo, sink);
-      }
-      if (pending != null) {
-        parseRecord(pending.toString(), file, "line " + pendingStart, sink);
-      }
-    }
-  }
-
-  private static boolean looksComplete(String line) {
-    String t = line.strip();
-    return t.startsWith("{") && t.endsWith("}");
-  }
-
-  private void parseRecord(String json, Path file, String where, Sink sink) {
-    JsonNode n;
-    try {
-      n = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      String msg = e.getOriginalMessage();
-      String what = msg != null && msg.contains("end-of-input") ? "truncated JSON" : "invalid JSON";
-      sink.skip(new Skipped(file + ":" + where.replace("line ", ""), where + ": " + what + " (" + msg + ")"));
-      return;
-    }
-    addRecord(n, file, where, sink);
-  }
-
-  private void addRecord(JsonNode n, Path file, String where, Sink sink) {
-    String loc = file + ":" + where.replaceAll("^(line|item) ", "");
-    if (n == null || !n.isObject()) {
-      sink.skip(new Skipped(loc, where + ": not a JSON object"));
-      return;
-    }
-    String text = str(n, "text");
-    String html = str(n, "html");
-    if ((text == null || text.isBlank()) && (html == null || html.isBlank())) {
-      sink.skip(new Skipped(loc, where + ": no 'text' or 'html' field"));
-      return;
-    }
-    String id = str(n, "id");
-    if (id == null || id.isBlank()) {
-      id = baseName(file).replaceFirst("\\.jsonl?$", "") + "-" + where.replaceAll("\\D", "");
-    }
-    Document.Format format = text != null && !text.isBlank() ? Document.Format.TEXT : Document.Format.HTML;
-    sink.add(new Document(id, loc, format, format == Document.Format.TEXT ? text : html, str(n, "title"),
-        str(n, "outlet"), str(n, "url"), str(n, "date"), null));
-  }
-
-  private static String str(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() ? null : v.isValueNode() ? v.asText() : v.toString();
-  }
-
   /** Makes ids unique in input order ("a", "a-2", ...), since reports refer to articles by id. */
   private static List<Document> uniqueIds(List<Document> docs) {
     Map<String, Integer> seen = new HashMap<>();
@@ -364,7 +284,7 @@ public final class InputReader {
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  private static String ext(Path file) {
+  static String extensionOf(Path file) {
     return extension(file.getFileName().toString());
   }
 
@@ -373,7 +293,7 @@ public final class InputReader {
     return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
   }
 
-  private static String megabytes(long bytes) {
+  static String megabytes(long bytes) {
     return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
   }
 }

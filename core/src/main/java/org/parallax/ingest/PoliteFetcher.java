@@ -53,6 +53,8 @@ public final class PoliteFetcher {
 
   private record Validators(String etag, String lastModified) {}
 
+  /** Redirects followed per request, as browsers and crawlers cap them (a loop must end). */
+  static final int MAX_REDIRECTS = 5;
   private final Settings settings;
   private final HttpClient client;
   private final SimpleRobotRulesParser robotsParser = new SimpleRobotRulesParser();
@@ -67,7 +69,7 @@ public final class PoliteFetcher {
   public PoliteFetcher(Settings settings) {
     this.settings = settings;
     this.client = HttpClient.newBuilder().connectTimeout(settings.timeout())
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+        .followRedirects(HttpClient.Redirect.NEVER).build(); // followed here, each hop checked against robots.txt
   }
 
   /** Requests sent so far, robots.txt and retries included. */
@@ -86,15 +88,46 @@ public final class PoliteFetcher {
    * @throws FetchException when robots.txt forbids it, or every attempt failed, saying why
    */
   public Response get(URI uri) throws FetchException, InterruptedException {
-    if (!allowed(uri)) {
-      throw new FetchException("robots.txt of " + uri.getHost() + " disallows " + uri.getPath());
+    URI at = uri;
+    for (int hop = 0; ; hop++) {
+      // A redirect may lead to another host, or to a path its robots.txt forbids: every hop is checked, and waits
+      // its own host's delay, as if it had been asked for directly.
+      if (!allowed(at)) {
+        throw new FetchException("robots.txt of " + at.getHost() + " disallows " + at.getPath()
+            + (hop > 0 ? " (redirected from " + uri + ")" : ""));
+      }
+      Sent sent = send(at, true);
+      Response r = sent.response();
+      if (sent.location() != null) {
+        if (hop >= MAX_REDIRECTS) {
+          throw new FetchException("more than " + MAX_REDIRECTS + " redirects from " + uri);
+        }
+        at = redirectTarget(at, sent.location(), uri);
+        continue;
+      }
+      if (r.status() != 200 && !r.notModified()) {
+        throw new FetchException("HTTP " + r.status() + " from " + at);
+      }
+      return r;
     }
-    Response r = send(uri, true);
-    if (r.status() != 200 && !r.notModified()) {
-      throw new FetchException("HTTP " + r.status() + " from " + uri);
-    }
-    return r;
   }
+
+  /** Where a redirect leads, resolved against the URL that answered; only http(s) targets are followed. */
+  private static URI redirectTarget(URI from, String location, URI original) throws FetchException {
+    URI to;
+    try {
+      to = from.resolve(location.strip());
+    } catch (IllegalArgumentException e) {
+      throw new FetchException("bad redirect target '" + location + "' from " + original);
+    }
+    if (to.getScheme() == null || !to.getScheme().matches("(?i)https?") || to.getHost() == null) {
+      throw new FetchException("redirect from " + original + " to a non-http(s) URL: " + location);
+    }
+    return to;
+  }
+
+  /** An answer, with the target when it is a redirect (then the body is not read). */
+  private record Sent(Response response, String location) {}
 
   private BaseRobotRules rules(URI uri) throws InterruptedException {
     String key = uri.getScheme() + "://" + uri.getAuthority();
@@ -106,7 +139,7 @@ public final class PoliteFetcher {
     BaseRobotRules rules;
     Duration keep = Duration.ofHours(24);
     try {
-      Response r = send(robotsUri, false);
+      Response r = sendFollowing(robotsUri);
       rules = r.status() == 200
           ? robotsParser.parseContent(robotsUri.toString(), r.body(), r.contentType(), List.of(settings.robotName()))
           : robotsParser.failedFetch(r.status()); // 4xx: no rules, everything allowed
@@ -118,7 +151,19 @@ public final class PoliteFetcher {
     return rules;
   }
 
-  private Response send(URI uri, boolean conditional) throws FetchException, InterruptedException {
+  /** robots.txt itself is always allowed: its redirects are followed without a robots check. */
+  private Response sendFollowing(URI uri) throws FetchException, InterruptedException {
+    URI at = uri;
+    for (int hop = 0; ; hop++) {
+      Sent sent = send(at, false);
+      if (sent.location() == null || hop >= MAX_REDIRECTS) {
+        return sent.response();
+      }
+      at = redirectTarget(at, sent.location(), uri);
+    }
+  }
+
+  private Sent send(URI uri, boolean conditional) throws FetchException, InterruptedException {
     String failure = null;
     Duration backoff = settings.firstBackoff();
     for (int attempt = 1; attempt <= settings.attempts(); attempt++) {
@@ -163,7 +208,12 @@ public final class PoliteFetcher {
       }
       if (status == 304) {
         discard(resp);
-        return new Response(uri, status, new byte[0], null, null, true);
+        return new Sent(new Response(uri, status, new byte[0], null, null, true), null);
+      }
+      Optional<String> location = resp.headers().firstValue("Location");
+      if (status >= 300 && status < 400 && location.isPresent()) {
+        discard(resp);
+        return new Sent(new Response(uri, status, new byte[0], null, null, false), location.get());
       }
       byte[] body;
       try (InputStream in = resp.body()) {
@@ -183,7 +233,7 @@ public final class PoliteFetcher {
         }
       }
       String type = resp.headers().firstValue("Content-Type").orElse(null);
-      return new Response(resp.uri(), status, body, type, charset(type), false);
+      return new Sent(new Response(resp.uri(), status, body, type, charset(type), false), null);
     }
     throw new FetchException(uri + ": " + failure + " (" + settings.attempts() + " attempts)");
   }

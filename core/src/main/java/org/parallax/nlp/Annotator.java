@@ -27,9 +27,29 @@ public final class Annotator {
   }
 
   public List<Sentence> annotate(String body) {
+    return annotate(body, Integer.MAX_VALUE, Integer.MAX_VALUE).sentences();
+  }
+
+  /**
+   * The sentences of a body, bounded: at most {@code maxSentences} (reading order), and a detected sentence longer
+   * than {@code maxSentenceChars} cut into pieces at spaces, since tokenising and tagging one cost more than linear
+   * time in its length. Checks for interruption between sentences.
+   *
+   * @param sentences  the sentences kept
+   * @param truncated  whether the body holds more sentences than were kept
+   * @param longCut    how many over-long sentences were cut into pieces
+   */
+  public record Annotation(List<Sentence> sentences, boolean truncated, int longCut) {
+    public Annotation {
+      sentences = List.copyOf(sentences);
+    }
+  }
+
+  public Annotation annotate(String body, int maxSentences, int maxSentenceChars) {
     List<Sentence> out = new ArrayList<>();
     int paragraph = 0;
     int start = 0;
+    int longCut = 0;
     while (start < body.length()) {
       int end = body.indexOf("\n\n", start);
       if (end < 0) {
@@ -38,13 +58,39 @@ public final class Annotator {
       String para = body.substring(start, end);
       if (!para.isBlank()) {
         for (int[] s : Abbreviations.rejoin(para, sentences.sentPosDetect(para))) {
-          addSentence(body, start + s[0], start + s[1], paragraph, out);
+          int from = start + s[0];
+          int to = start + s[1];
+          if (to - from > maxSentenceChars) {
+            longCut++;
+          }
+          while (from < to) {
+            org.parallax.Interrupts.check();
+            if (out.size() >= maxSentences) {
+              return new Annotation(out, true, longCut);
+            }
+            int cut = to - from > maxSentenceChars ? pieceEnd(body, from, from + maxSentenceChars) : to;
+            addSentence(body, from, cut, paragraph, out);
+            from = cut;
+            while (from < to && Character.isWhitespace(body.charAt(from))) {
+              from++;
+            }
+          }
         }
         paragraph++;
       }
       start = end + 2;
     }
-    return out;
+    return new Annotation(out, false, longCut);
+  }
+
+  /** Where a piece of an over-long sentence ends: at the last space up to {@code limit}, else at it. */
+  private static int pieceEnd(String body, int from, int limit) {
+    for (int i = limit; i > from; i--) {
+      if (Character.isWhitespace(body.charAt(i))) {
+        return i;
+      }
+    }
+    return limit;
   }
 
   private void addSentence(String body, int from, int to, int paragraph, List<Sentence> out) {

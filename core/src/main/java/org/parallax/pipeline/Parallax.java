@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.parallax.Interrupts;
 import org.parallax.align.ClaimAligner;
 import org.parallax.align.ClaimVectors;
 import org.parallax.align.ConflictDetector;
@@ -61,10 +61,11 @@ public final class Parallax implements AutoCloseable {
   private final ParallaxConfig config;
   private final NlpModels models;
   private final Embedder embedder;
-  private final ExecutorService pool;
+  private final ThreadPoolExecutor pool;
+  private final ArticleBudget budget;
   private final ThreadLocal<Annotator> annotators;
   private final ThreadLocal<LanguageIdentifier> languages;
-  private final ArticleCleaner cleaner = new ArticleCleaner();
+  private final ArticleCleaner cleaner;
   private final MentionFinder mentions = new MentionFinder();
   private final PatternQuoteAttributor quotes;
   private final ClaimExtractor claims;
@@ -75,16 +76,20 @@ public final class Parallax implements AutoCloseable {
     this.config = config;
     this.models = models;
     this.embedder = embedder;
-    this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+    int n = Math.max(1, threads);
+    this.pool = new ThreadPoolExecutor(n, n, 0L, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
       Thread t = new Thread(r, "parallax-worker");
       t.setDaemon(true);
       return t;
     });
+    this.budget = new ArticleBudget(pool, config.articleTimeoutMillis());
     this.annotators = ThreadLocal.withInitial(() -> new Annotator(models));
     this.languages = ThreadLocal.withInitial(() -> new LanguageIdentifier(models));
+    this.cleaner = new ArticleCleaner(config);
     SideGazetteer sides = new SideGazetteer();
-    this.quotes = new PatternQuoteAttributor(sides);
-    this.claims = new ClaimExtractor(config.maxClaimsPerArticle(), sides);
+    this.quotes = new PatternQuoteAttributor(sides, config.maxQuotesPerArticle());
+    // One claim over the limit, to tell an article at the limit from one cut by it.
+    this.claims = new ClaimExtractor(config.maxClaimsPerArticle() + 1, sides);
   }
 
   /** Loads the NLP models and the embedding model in parallel, with one worker per core. */
@@ -108,44 +113,76 @@ public final class Parallax implements AutoCloseable {
   }
 
   public Report analyze(List<Path> inputs, StageTimes times) {
-    IngestResult ingest = timed(times, "ingest", () -> new InputReader(config).read(inputs));
-    return analyze(ingest, times);
+    return analyze(inputs, times, AnalysisProgress.Listener.NONE);
+  }
+
+  /** The report of the inputs, telling {@code listener} how reading and the per-article stages advance. */
+  public Report analyze(List<Path> inputs, StageTimes times, AnalysisProgress.Listener listener) {
+    long start = System.nanoTime();
+    InputReader reader = new InputReader(config);
+    long total = InputReader.totalBytes(inputs);
+    long[] read = {0};
+    IngestResult ingest = timed(times, "ingest", () -> reader.read(inputs, () -> listener.progress(
+        new AnalysisProgress(++read[0], reader.bytesRead(), total, true, 0, 0, System.nanoTime() - start))));
+    listener.progress(new AnalysisProgress(read[0], reader.bytesRead(), total, false, ingest.documents().size(), 0,
+        System.nanoTime() - start));
+    return analyze(ingest, times, p -> listener.progress(new AnalysisProgress(read[0], reader.bytesRead(), total,
+        false, p.articles(), p.analysed(), System.nanoTime() - start)));
   }
 
   public Report analyze(IngestResult ingest, StageTimes times) {
-    List<Future<Outcome>> futures = new ArrayList<>();
+    return analyze(ingest, times, AnalysisProgress.Listener.NONE);
+  }
+
+  private Report analyze(IngestResult ingest, StageTimes times, AnalysisProgress.Listener listener) {
+    List<ArticleBudget.Job<Outcome>> jobs = new ArrayList<>();
+    List<String> where = new ArrayList<>();
     for (Document d : ingest.documents()) {
-      futures.add(pool.submit(() -> perArticle(d, times)));
+      jobs.add(budget.submit(() -> perArticle(d, times)));
+      where.add(d.path());
     }
-    return collect(futures, ingest.skipped(), times);
+    return collect(jobs, where, ingest.skipped(), times, listener);
   }
 
   /** The report of articles that are already clean (from the corpus store): cleaning is not repeated. */
   public Report analyzeCleaned(List<Article> articles, StageTimes times) {
-    List<Future<Outcome>> futures = new ArrayList<>();
+    List<ArticleBudget.Job<Outcome>> jobs = new ArrayList<>();
+    List<String> where = new ArrayList<>();
     for (Article a : articles) {
-      futures.add(pool.submit(() -> {
+      jobs.add(budget.submit(() -> {
         List<Skipped> notes = new ArrayList<>();
         return analyzeClean(a, notes, times);
       }));
+      where.add(a.path() == null ? a.id() : a.path());
     }
-    return collect(futures, List.of(), times);
+    return collect(jobs, where, List.of(), times, AnalysisProgress.Listener.NONE);
   }
 
-  private Report collect(List<Future<Outcome>> futures, List<Skipped> readProblems, StageTimes times) {
+  private Report collect(List<ArticleBudget.Job<Outcome>> jobs, List<String> where, List<Skipped> readProblems,
+                         StageTimes times, AnalysisProgress.Listener listener) {
     List<Skipped> skipped = new ArrayList<>(readProblems);
     List<AnalyzedArticle> all = new ArrayList<>();
     Map<String, String> byBody = new HashMap<>();
-    for (Future<Outcome> f : futures) {
-      Outcome o;
+    for (int i = 0; i < jobs.size(); i++) {
+      ArticleBudget.Result<Outcome> r;
       try {
-        o = f.get();
+        r = budget.await(jobs.get(i));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException(e.getCause());
       }
+      listener.progress(new AnalysisProgress(0, 0, 0, false, jobs.size(), i + 1, 0));
+      if (r.abandonedIn() != null) {
+        skipped.add(new Skipped(where.get(i), String.format(Locale.ROOT, "analysis abandoned after %,d ms "
+            + "(articleTimeoutMillis) in stage '%s'; the article is left out", config.articleTimeoutMillis(),
+            r.abandonedIn())));
+        continue;
+      }
+      if (r.failure() != null) { // an Error (stack overflow, out of memory) in one article: the others go on
+        skipped.add(new Skipped(where.get(i), "analysis failed: " + r.failure()));
+        continue;
+      }
+      Outcome o = r.value();
       skipped.addAll(o.skipped);
       if (o.article == null) {
         continue;
@@ -171,7 +208,11 @@ public final class Parallax implements AutoCloseable {
     }
     Article article;
     try {
-      article = timed(times, "clean", () -> cleaner.clean(d));
+      List<String> cuts = new ArrayList<>();
+      article = timed(times, "clean", () -> cleaner.clean(d, cuts));
+      cuts.forEach(c -> notes.add(new Skipped(d.path(), c)));
+    } catch (Interrupts.Abandoned e) {
+      throw e;
     } catch (RuntimeException e) {
       notes.add(new Skipped(d.path(), "analysis failed in stage 'clean': " + e));
       return new Outcome(null, notes);
@@ -196,15 +237,22 @@ public final class Parallax implements AutoCloseable {
             new LoadedLanguage(0, List.of(), List.of())), notes);
       }
       stage = "annotate";
-      List<Sentence> sentences = timed(times, "annotate", () -> annotators.get().annotate(a.body()));
+      Annotator.Annotation an = timed(times, "annotate", () -> annotators.get().annotate(a.body(),
+          config.maxSentences(), config.maxSentenceChars()));
+      List<Sentence> sentences = an.sentences();
+      Article b = WorkLimits.sentencesCut(a, an, config, where, notes);
       var found = mentions.find(sentences);
       stage = "quotes";
-      List<Quote> qs = timed(times, "quotes", () -> quotes.attribute(a.id(), a.body(), sentences));
+      WorkLimits.quotesCut(b.body(), config, where, notes);
+      List<Quote> qs = timed(times, "quotes", () -> quotes.attribute(b.id(), b.body(), sentences));
       stage = "claims";
-      List<Claim> cs = timed(times, "claims", () -> claims.extract(a.id(), sentences, qs));
+      List<Claim> cs = WorkLimits.claimsCut(timed(times, "claims", () -> claims.extract(b.id(), sentences, qs)),
+          config, where, notes);
       stage = "framing";
-      LoadedLanguage ll = timed(times, "framing", () -> loaded.detect(a.body(), quotationSpans(a.body())));
-      return new Outcome(new AnalyzedArticle(a, sentences, found, qs, cs, ll), notes);
+      LoadedLanguage ll = timed(times, "framing", () -> loaded.detect(b.body(), quotationSpans(b.body())));
+      return new Outcome(new AnalyzedArticle(b, sentences, found, qs, cs, ll), notes);
+    } catch (Interrupts.Abandoned e) {
+      throw e; // the collector already recorded why
     } catch (RuntimeException e) {
       notes.add(new Skipped(where, "analysis failed in stage '" + stage + "': " + e));
       return new Outcome(null, notes);
@@ -226,10 +274,17 @@ public final class Parallax implements AutoCloseable {
     List<Claim> allClaims = new ArrayList<>();
     List<Quote> allQuotes = new ArrayList<>();
     Map<String, AnalyzedArticle> byId = new LinkedHashMap<>();
+    int perArticle = claimsPerArticle(english, config.maxSentencePairs());
     for (AnalyzedArticle a : english) {
-      allClaims.addAll(a.claims());
+      allClaims.addAll(a.claims().subList(0, Math.min(perArticle, a.claims().size())));
       allQuotes.addAll(a.quotes());
       byId.put(a.id(), a);
+    }
+    if (perArticle < Integer.MAX_VALUE) {
+      skipped = new ArrayList<>(skipped);
+      skipped.add(new Skipped("(report)", "the articles' claims make more than maxSentencePairs ("
+          + config.maxSentencePairs() + ") pairs across articles: only the first " + perArticle
+          + " claims of each article were compared (alignment, conflicts, summary)"));
     }
     ClaimVectors vectors = timed(times, "embed", () -> new ClaimVectors(allClaims, embedder,
         english.size() > 1 ? config.embedMinSharedWords() : 0));
@@ -261,6 +316,27 @@ public final class Parallax implements AutoCloseable {
     return new Report(articles, allQuotes, groups, conflicts, reuse, coverage, summary, skipped);
   }
 
+  /**
+   * How many claims of each article the cross-article stages may take so that the pairs of claims of different
+   * articles stay within {@code maxPairs} (every stage there compares pairs); unlimited when they already do.
+   */
+  static int claimsPerArticle(List<AnalyzedArticle> articles, long maxPairs) {
+    long total = 0;
+    long squares = 0;
+    int most = 0;
+    for (AnalyzedArticle a : articles) {
+      total += a.claims().size();
+      squares += (long) a.claims().size() * a.claims().size();
+      most = Math.max(most, a.claims().size());
+    }
+    if ((total * total - squares) / 2 <= maxPairs) {
+      return Integer.MAX_VALUE;
+    }
+    long n = articles.size();
+    int k = (int) Math.floor(Math.sqrt(2.0 * maxPairs / Math.max(1, n * (n - 1))));
+    return Math.max(1, Math.min(k, most));
+  }
+
   private static List<org.parallax.model.ClaimGroup> markConflicted(ClaimAligner.Alignment alignment,
                                                                    List<Conflict> conflicts) {
     List<org.parallax.model.ClaimGroup> out = new ArrayList<>();
@@ -282,6 +358,7 @@ public final class Parallax implements AutoCloseable {
   }
 
   private static <T> T timed(StageTimes times, String stage, Supplier<T> work) {
+    ArticleBudget.stage(stage);
     long t0 = System.nanoTime();
     try {
       return work.get();

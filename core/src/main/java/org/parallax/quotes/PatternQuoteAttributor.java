@@ -63,9 +63,17 @@ public final class PatternQuoteAttributor {
       "recently", "earlier", "further", "separately", "publicly", "repeatedly", "bluntly", "simply", "only");
 
   private final SideGazetteer sides;
+  /** Quotations attributed per article: attribution compares every token with every quote span. */
+  private final int maxQuotes;
 
   public PatternQuoteAttributor(SideGazetteer sides) {
+    this(sides, Integer.MAX_VALUE);
+  }
+
+  /** Attributes only the first {@code maxQuotes} quotations of an article, in reading order. */
+  public PatternQuoteAttributor(SideGazetteer sides, int maxQuotes) {
     this.sides = sides;
+    this.maxQuotes = maxQuotes;
   }
 
   /** A name with the role the article gives it. */
@@ -77,11 +85,15 @@ public final class PatternQuoteAttributor {
 
   public List<Quote> attribute(String articleId, String body, List<Sentence> sentences) {
     List<Span> outers = QuoteSpans.find(body);
+    if (outers.size() > maxQuotes) {
+      outers = List.copyOf(outers.subList(0, maxQuotes));
+    }
     Map<String, Person> people = inferSides(learnPeople(sentences, outers), sentences);
     List<Occurrence> occurrences = occurrences(sentences, outers, people);
     List<Quote> out = new ArrayList<>();
     Quote previous = null;
     for (Span outer : outers) {
+      org.parallax.Interrupts.check();
       Span inner = QuoteSpans.inner(body, outer);
       String text = body.substring(inner.start(), inner.end());
       if (words(text) < 2) {
@@ -478,6 +490,7 @@ public final class PatternQuoteAttributor {
   private Map<String, Person> learnPeople(List<Sentence> sentences, List<Span> quotes) {
     Map<String, Person> people = new HashMap<>();
     for (Sentence s : sentences) {
+      org.parallax.Interrupts.check();
       List<Token> t = s.tokens();
       int i = 0;
       while (i < t.size()) {
@@ -540,6 +553,7 @@ public final class PatternQuoteAttributor {
       }
       String head = lastWord(p.role()).toLowerCase(Locale.ROOT);
       java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
+      org.parallax.Interrupts.check();
       for (Sentence s : sentences) {
         List<Token> t = s.tokens();
         for (int i = 1; i < t.size(); i++) {
@@ -675,6 +689,7 @@ public final class PatternQuoteAttributor {
   private List<Occurrence> occurrences(List<Sentence> sentences, List<Span> quotes, Map<String, Person> people) {
     List<Occurrence> out = new ArrayList<>();
     for (Sentence s : sentences) {
+      org.parallax.Interrupts.check();
       List<Token> t = s.tokens();
       int i = 0;
       while (i < t.size()) {

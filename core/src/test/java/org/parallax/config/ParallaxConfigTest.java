@@ -29,4 +29,36 @@ class ParallaxConfigTest {
     IOException e = assertThrows(IOException.class, () -> ParallaxConfig.load(f));
     assertTrue(e.getMessage().contains("claimSimilarty"), e.getMessage());
   }
+
+  @Test
+  void everyWorkLimitIsAKeyOfItsOwn() throws IOException {
+    Path f = Files.writeString(dir.resolve("c.json"), "{\"maxArticleChars\": 1000, \"maxSentences\": 7, "
+        + "\"maxSentenceChars\": 300, \"maxQuotesPerArticle\": 5, \"maxHtmlDepth\": 40, \"maxHtmlNodes\": 900, "
+        + "\"maxSentencePairs\": 12345, \"articleTimeoutMillis\": 1500}");
+    ParallaxConfig c = ParallaxConfig.load(f);
+    assertEquals(1000, c.maxArticleChars());
+    assertEquals(7, c.maxSentences());
+    assertEquals(300, c.maxSentenceChars());
+    assertEquals(5, c.maxQuotesPerArticle());
+    assertEquals(40, c.maxHtmlDepth());
+    assertEquals(900, c.maxHtmlNodes());
+    assertEquals(12345L, c.maxSentencePairs());
+    assertEquals(1500L, c.articleTimeoutMillis());
+    assertEquals(ParallaxConfig.defaults().maxClaimsPerArticle(), c.maxClaimsPerArticle());
+  }
+
+  @Test
+  void theDefaultLimitsAreSet() {
+    ParallaxConfig d = ParallaxConfig.defaults();
+    assertTrue(d.maxArticleChars() > 0 && d.maxSentences() > 0 && d.maxSentenceChars() > 0
+        && d.maxQuotesPerArticle() > 0 && d.maxHtmlDepth() > 0 && d.maxHtmlNodes() > 0
+        && d.maxSentencePairs() > 0 && d.articleTimeoutMillis() > 0, d.toString());
+  }
+
+  @Test
+  void aZeroLimitIsRejectedWithItsKey() throws IOException {
+    Path f = Files.writeString(dir.resolve("c.json"), "{\"maxSentences\": 0}");
+    IOException e = assertThrows(IOException.class, () -> ParallaxConfig.load(f));
+    assertTrue(e.getMessage().contains("maxSentences"), e.getMessage());
+  }
 }

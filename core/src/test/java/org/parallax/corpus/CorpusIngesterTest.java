@@ -98,4 +98,22 @@ class CorpusIngesterTest {
     static final String TEXT = "Dockworkers at the Port of Eastbridge walked off the job on Monday, halting cargo "
         + "traffic. The union said 1,200 members joined the strike after pay talks collapsed late on Sunday.";
   }
+
+  @Test
+  void anArticleStoredOnItsFirstPartIsReported() throws java.io.IOException {
+    Path in = java.nio.file.Files.createDirectories(dir.resolve("in"));
+    java.nio.file.Files.writeString(in.resolve("oneline.txt"),
+        "Dockworkers walked out on Monday, the union said. ".repeat(20_000));
+    List<Skipped> skipped = new ArrayList<>();
+    Path store = dir.resolve("store");
+    try (CorpusStore s = CorpusStore.open(store)) {
+      CorpusIngester ci = new CorpusIngester(s, TestModels.nlp(), CorpusIngester.Settings.defaults(), skipped::add);
+      new InputReader(ParallaxConfig.defaults()).stream(List.of(in), ci::accept, ci::skip);
+      ci.close();
+      assertEquals(1, ci.counts().added());
+    }
+    assertEquals(1, skipped.size(), skipped.toString());
+    assertTrue(skipped.get(0).reason().contains("maxArticleChars") && skipped.get(0).reason().endsWith("(stored)"),
+        skipped.toString());
+  }
 }
