@@ -116,6 +116,7 @@ public final class ExportCommand implements Callable<Integer> {
     long start = System.nanoTime();
     long n = 0;
     long articles = 0;
+    long failed = 0;
     try (CorpusStore s = CorpusStore.openReadOnly(store);
          org.parallax.pipeline.Parallax parallax = org.parallax.pipeline.Parallax.create(
              org.parallax.config.ParallaxConfig.defaults());
@@ -126,8 +127,15 @@ public final class ExportCommand implements Callable<Integer> {
           continue;
         }
         java.util.List<org.parallax.model.Article> list = s.storyArticles(info.id());
-        w.write(org.parallax.report.JsonReport.reportLine(info.id(),
-            parallax.analyzeCleaned(list, new org.parallax.pipeline.StageTimes())));
+        var outcome = org.parallax.pipeline.StoryReports.of(info.id(), list,
+            a -> parallax.analyzeCleaned(a, new org.parallax.pipeline.StageTimes()));
+        if (outcome.failed()) {
+          failed++;
+          spec.commandLine().getErr().println("skipped: " + outcome.failure().path() + ": "
+              + outcome.failure().reason());
+          continue;
+        }
+        w.write(org.parallax.report.JsonReport.reportLine(info.id(), outcome.report()));
         w.newLine();
         n++;
         articles += list.size();
@@ -135,7 +143,8 @@ public final class ExportCommand implements Callable<Integer> {
     }
     double secs = (System.nanoTime() - start) / 1e9;
     spec.commandLine().getErr().printf(java.util.Locale.ROOT, "export: %d story reports (%d articles) to %s in %.1f s "
-        + "(%.0f articles/s)%n", n, articles, target, secs, articles / secs);
-    return ExitCodes.OK;
+        + "(%.0f articles/s)%s%n", n, articles, target, secs, articles / secs,
+        failed > 0 ? "; " + failed + " stories failed (see skipped lines above)" : "");
+    return failed > 0 ? ExitCodes.SOME_SKIPPED : ExitCodes.OK;
   }
 }

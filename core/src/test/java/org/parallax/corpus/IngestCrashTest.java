@@ -52,7 +52,8 @@ class IngestCrashTest {
     // kill moments spread over the length of an uninterrupted ingest, start-up excluded
     int runMillis = (int) Math.max(50, ingestNanos[0] / 1_000_000);
 
-    Path crashed = dir.resolve("crashed");
+    int round = 0;
+    Path crashed = dir.resolve("crashed-0");
     int before = 0;
     for (int k = 0; k < KILLS; k++) {
       child(crashed, corpus, rnd.nextInt(runMillis), new long[1]);
@@ -60,6 +61,12 @@ class IngestCrashTest {
       System.out.println("ingest crash test: kill " + k + " left " + size + " of " + expected.size() + " articles");
       assertTrue(size >= before, "kill " + k + " lost committed articles: " + before + " → " + size);
       before = size;
+      if (size == expected.size() && k + 1 < KILLS) {
+        // Completed by the resumed runs: later kills start a fresh store, so that each one still lands mid-ingest.
+        assertEquals(expected, ids(crashed), "seed " + seed + ", store " + round);
+        crashed = dir.resolve("crashed-" + ++round);
+        before = 0;
+      }
     }
     assertEquals(0, child(crashed, corpus, -1, new long[1]).exitValue(), "a rerun after the kills completes");
     check(crashed, "after the rerun");

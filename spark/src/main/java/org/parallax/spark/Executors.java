@@ -30,6 +30,13 @@ final class Executors {
     return preparer;
   }
 
+  /**
+   * How a story's articles become its report on an executor: the pipeline's cross-article analysis. Replaceable
+   * only so that a test can make one story's analysis fail (in local mode the executors share the test's JVM).
+   */
+  static volatile java.util.function.Function<java.util.List<org.parallax.model.Article>, org.parallax.model.Report>
+      storyAnalysis = a -> parallax().analyzeCleaned(a, new org.parallax.pipeline.StageTimes());
+
   /** One pipeline per executor JVM, its worker pool shared by the tasks running there. */
   static synchronized Parallax parallax() {
     if (parallax == null) {

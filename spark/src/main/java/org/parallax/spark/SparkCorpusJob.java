@@ -30,6 +30,7 @@ import org.parallax.ingest.Document;
 import org.parallax.model.Article;
 import org.parallax.model.Skipped;
 import org.parallax.pipeline.StageTimes;
+import org.parallax.pipeline.StoryReports;
 import org.parallax.report.JsonReport;
 import org.parallax.store.CorpusStore;
 import org.parallax.stories.StoryInfo;
@@ -196,7 +197,7 @@ public final class SparkCorpusJob {
         "stories", "id STRING, label STRING, `from` STRING, `to` STRING, outlets ARRAY<STRING>, articles ARRAY<STRING>",
         "copies", "source STRING, copy STRING, kind STRING, similarity DOUBLE, anchors DOUBLE, basis STRING",
         "skipped", "path STRING, reason STRING");
-    for (String what : List.of("stories", "copies", "skipped")) {
+    for (String what : List.of("stories", "copies")) {
       spark.read().schema(schemas.get(what)).json(o.out() + "/" + what + "-jsonl").write().mode(SaveMode.Overwrite)
           .parquet(o.out() + "/" + what);
     }
@@ -212,7 +213,8 @@ public final class SparkCorpusJob {
             t._2()._2()._1()))));
     writeArticles(spark, byStory, o.out());
     int min = o.minArticles();
-    JavaRDD<Tuple2<String, String>> reports = JavaPairRDD.fromJavaRDD(byStory.map(t -> new Tuple2<>(t._1(), t._2())))
+    // A story whose analysis fails is recorded in the skipped output (story id, error) and the job goes on.
+    JavaRDD<Tuple2<String, String>> outcomes = JavaPairRDD.fromJavaRDD(byStory.map(t -> new Tuple2<>(t._1(), t._2())))
         .groupByKey(partitions)
         .filter(g -> sizeOf(g._2()) >= min)
         .map(g -> {
@@ -220,17 +222,30 @@ public final class SparkCorpusJob {
           g._2().forEach(members::add);
           members.sort(java.util.Comparator.comparingLong(Tuple2::_1));
           List<Article> articles = members.stream().map(Tuple2::_2).toList();
-          return new Tuple2<>(g._1(), JsonReport.line(Executors.parallax().analyzeCleaned(articles,
-              new StageTimes())));
+          var outcome = StoryReports.of(g._1(), articles, Executors.storyAnalysis);
+          return outcome.failed() ? new Tuple2<>(g._1(), FAILED + JsonReport.line(outcome.failure()))
+              : new Tuple2<String, String>(g._1(), JsonReport.line(outcome.report()));
         })
         .persist(StorageLevel.MEMORY_AND_DISK());
+    JavaRDD<Tuple2<String, String>> reports = outcomes.filter(t -> !t._2().startsWith(FAILED));
+    List<String> failures = outcomes.filter(t -> t._2().startsWith(FAILED))
+        .map(t -> t._2().substring(FAILED.length())).collect();
+    try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(
+        fs.create(new org.apache.hadoop.fs.Path(out, "skipped-jsonl/part-00001.json"), true), StandardCharsets.UTF_8))) {
+      for (String f : failures) {
+        w.write(f);
+        w.write('\n');
+      }
+    }
+    spark.read().schema(schemas.get("skipped")).json(o.out() + "/skipped-jsonl").write().mode(SaveMode.Overwrite)
+        .parquet(o.out() + "/skipped");
     // JSON Lines exactly as `parallax export --reports` writes them; Parquet with the report as a JSON string.
     reports.map(t -> "{\"story\":" + JsonReport.line(t._1()) + ",\"report\":" + t._2() + "}")
         .saveAsTextFile(o.out() + "/reports-jsonl");
     spark.createDataset(reports.rdd(), Encoders.tuple(Encoders.STRING(), Encoders.STRING())).toDF("story", "report")
         .write().mode(SaveMode.Overwrite).parquet(o.out() + "/reports");
     long reportCount = reports.count();
-    reports.unpersist();
+    outcomes.unpersist();
     seconds.put("report (executors)", (System.nanoTime() - t2) / 1e9);
     prepared.unpersist();
     if (o.store() == null) {
@@ -245,6 +260,9 @@ public final class SparkCorpusJob {
    * partition at a time into the driver: 32 MB of gzipped JSON Lines is about 13,000 articles, a few hundred MB
    * once prepared.
    */
+  /** Marks an outcome that is a failed story's skipped record rather than a report (never a JSON report's start). */
+  private static final String FAILED = "\u0000failed:";
+
   static int defaultPartitions(int parallelism, List<Inputs.Input> files) {
     long bytes = files.stream().mapToLong(Inputs.Input::bytes).sum();
     return (int) Math.max(Math.max(1, parallelism * 4L), Math.min(Integer.MAX_VALUE, bytes / (32L << 20) + 1));

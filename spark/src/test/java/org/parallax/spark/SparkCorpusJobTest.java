@@ -151,6 +151,38 @@ class SparkCorpusJobTest {
     assertSameAnswer(input, dir, 1);
   }
 
+  @Test
+  void aStoryWhoseAnalysisFailsIsRecordedAsSkippedAndTheJobGoesOn(@TempDir Path dir) throws IOException {
+    Path input = exampleInput(dir);
+    Files.writeString(input.resolve("zz-library.txt"), "Library reopens after flood repairs\n\nThe central library "
+        + "of Marlow reopened on Saturday after six months of repairs to its flooded basement, the town council "
+        + "said. Volunteers moved forty thousand books back onto the shelves over the past two weeks.\n");
+    Path out = dir.resolve("out");
+    var analysis = Executors.storyAnalysis;
+    // Every story with a free-market-herald article fails, as a bug that its text triggers would.
+    Executors.storyAnalysis = a -> {
+      if (a.stream().anyMatch(x -> x.id().equals("free-market-herald"))) {
+        throw new IllegalStateException("injected failure");
+      }
+      return analysis.apply(a);
+    };
+    SparkCorpusJob.Result r;
+    try {
+      r = SparkCorpusJob.run(spark, new SparkCorpusJob.Options(List.of(input.toString()), out.toString(),
+          dir.resolve("store"), 1, 2));
+    } finally {
+      Executors.storyAnalysis = analysis;
+    }
+    List<JsonNode> skipped = jsonLines(out.resolve("skipped-jsonl"));
+    assertTrue(skipped.stream().anyMatch(n -> n.get("path").asText().startsWith("story:")
+        && n.get("reason").asText().contains("injected failure")), skipped.toString());
+    assertEquals(skipped.size(), spark.read().parquet(out.resolve("skipped").toString()).count(), "Parquet too");
+    List<JsonNode> reports = jsonLines(out.resolve("reports-jsonl"));
+    assertEquals(r.reports(), reports.size());
+    assertTrue(reports.size() >= 1, "the other stories are still reported");
+    assertTrue(reports.stream().noneMatch(n -> n.get("report").toString().contains("free-market-herald")));
+  }
+
   private static Path exampleInput(Path dir) throws IOException {
     Path input = dir.resolve("input");
     Files.createDirectories(input);
