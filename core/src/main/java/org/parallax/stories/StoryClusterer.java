@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.parallax.align.Embedder;
 
 /**
  * Groups articles into stories incrementally, one article at a time in input order (single pass, no merges, so
@@ -33,17 +34,40 @@ public final class StoryClusterer {
    * held in memory; {@code undatedCapacity} (part of it) the undated stories that undated articles are compared
    * with, the most recently touched ones. {@code semanticWeight} is the share of the headline-and-lead embedding
    * similarity in the score when articles come with embeddings (the rest is TF-IDF); {@code semanticThreshold}
-   * replaces {@code threshold} then.
+   * replaces {@code threshold} then. In the gated mode ({@link #assignGated}) an article is embedded only when its
+   * best TF-IDF score is below {@code bandHigh} and some candidate reaches {@code bandLow}: below the band, an
+   * embedding could not lift the blend over its threshold but for near-identical leads; above it, the blend
+   * would agree with TF-IDF. Both measured on NeuS train (BENCHMARKS.md).
    */
   public record Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity,
-                       double semanticWeight, double semanticThreshold) {
+                       double semanticWeight, double semanticThreshold, double bandLow, double bandHigh) {
     public static Params defaults() {
-      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45);
+      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45, 0.10, 0.60);
+    }
+
+    /** Without the gated mode's band (the defaults'). */
+    public Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity,
+                  double semanticWeight, double semanticThreshold) {
+      this(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight, semanticThreshold,
+          defaults().bandLow(), defaults().bandHigh());
     }
 
     /** The same with other thresholds. */
     public Params withThresholds(double lexical, double semantic) {
-      return new Params(lexical, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight, semantic);
+      return new Params(lexical, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight, semantic,
+          bandLow, bandHigh);
+    }
+
+    /** The same with another semantic weight. */
+    public Params withSemanticWeight(double w) {
+      return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, w, semanticThreshold,
+          bandLow, bandHigh);
+    }
+
+    /** The same with another band of ambiguous lexical scores (gated mode). */
+    public Params withBand(double low, double high) {
+      return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight,
+          semanticThreshold, low, high);
     }
   }
 
@@ -70,9 +94,24 @@ public final class StoryClusterer {
   /** Term index of {@link #recentUndated}: most of them share no term with a given dated article. */
   private final TermPostings recent = new TermPostings(s -> s.recentCount > 0);
 
+  /** Embeds headline-and-lead texts for the gated mode; null in the other modes. */
+  private final Embedder encoder;
+  private long embeddedArticles;
+  private long embeddedTexts;
+  private long prefetched;
+  private long embeddedLate;
+  /** Embeddings {@link #prefetch prefetched} for the batch being decided, by text. */
+  private final Map<String, float[]> cache = new HashMap<>();
+
   public StoryClusterer(Params params, Loader loader) {
+    this(params, loader, null);
+  }
+
+  /** With an encoder for {@link #assignGated}. */
+  public StoryClusterer(Params params, Loader loader, Embedder encoder) {
     this.params = params;
     this.loader = loader;
+    this.encoder = encoder;
   }
 
   /**
@@ -135,14 +174,227 @@ public final class StoryClusterer {
       window(day, consider);
       lastDay = day;
     }
-    Story chosen = best[0];
+    return place(best[0], articleId, day, date, outlet, label, v, embedding, null);
+  }
+
+  /**
+   * The gated mode: places an article by its TF-IDF score alone when that is clear — no candidate reaches
+   * {@link Params#bandLow()}, or the best reaches {@link Params#bandHigh()} — and otherwise embeds its headline and
+   * lead ({@code lead}) and the candidates' articles not embedded yet, in one call to the encoder, and decides on
+   * the blended score as {@code --semantic} does over the candidates in the band. Embeddings are kept in the
+   * stories (and saved with them), so an article is embedded at most once.
+   */
+  public Story assignGated(String articleId, long day, String date, String outlet, String label, TermVector v,
+                           String lead) {
+    if (encoder == null) {
+      throw new IllegalStateException("the gated mode needs an encoder");
+    }
+    int stamp = ++visit;
+    Story.Probe probe = new Story.Probe(v);
+    List<Story> candidates = new ArrayList<>();
+    List<Double> lexical = new ArrayList<>();
+    double floor = Math.min(params.bandLow(), params.threshold());
+    java.util.function.BiConsumer<Story, Double> keep = (s, sim) -> {
+      if (sim >= floor) {
+        candidates.add(s);
+        lexical.add(sim);
+      }
+    };
+    loadUndated();
+    gather(v, probe, day, stamp, keep);
+    if (day != Story.UNDATED) {
+      lastDay = day;
+    }
+    Story chosen = null;
+    double best = params.threshold();
+    for (int i = 0; i < candidates.size(); i++) {
+      if (lexical.get(i) >= best) {
+        best = lexical.get(i);
+        chosen = candidates.get(i);
+      }
+    }
+    float[] embedding = null;
+    if (chosen == null || best < params.bandHigh()) {
+      List<Story> band = new ArrayList<>();
+      List<String> texts = new ArrayList<>(List.of(lead));
+      for (int i = 0; i < candidates.size(); i++) {
+        if (lexical.get(i) >= params.bandLow()) {
+          band.add(candidates.get(i));
+          texts.addAll(candidates.get(i).pendingTexts());
+        }
+      }
+      if (!band.isEmpty()) {
+        float[][] e = encode(texts);
+        embeddedArticles++;
+        embedding = e[0];
+        int at = 1;
+        for (Story s : band) {
+          int n = s.pendingTexts().size();
+          if (n > 0) {
+            s.addEmbeddings(java.util.Arrays.copyOfRange(e, at, at + n));
+            at += n;
+            changed.add(s); // its embeddings are saved with it
+          }
+        }
+        chosen = null;
+        best = params.semanticThreshold();
+        double w = params.semanticWeight();
+        for (int i = 0; i < candidates.size(); i++) {
+          Story s = candidates.get(i);
+          if (lexical.get(i) >= params.bandLow()) {
+            double sim = (1 - w) * lexical.get(i) + w * s.semanticSimilarity(embedding);
+            if (sim >= best) {
+              best = sim;
+              chosen = s;
+            }
+          }
+        }
+      }
+    }
+    return place(chosen, articleId, day, date, outlet, label, v, embedding, embedding == null ? lead : null);
+  }
+
+  /**
+   * The candidates an article is scored against, with their TF-IDF score, in the order the lexical mode scores
+   * them (a story sharing no term scores 0, so only those sharing one are scored).
+   */
+  private void gather(TermVector v, Story.Probe probe, long day, int stamp,
+                      java.util.function.BiConsumer<Story, Double> keep) {
+    java.util.function.Consumer<Story> consider = s -> {
+      if (s.visited != stamp) {
+        s.visited = stamp;
+        keep.accept(s, s.similarity(probe));
+      }
+    };
+    if (day == Story.UNDATED) {
+      undated.score(v, stamp).forEach(s -> keep.accept(s, s.score / s.size()));
+      if (lastDay != Story.UNDATED) {
+        window(lastDay, consider);
+      }
+    } else {
+      recent.score(v, stamp).forEach(s -> keep.accept(s, s.score / s.size()));
+      window(day, consider);
+    }
+  }
+
+  /**
+   * Gated mode: guesses which of the next articles (vectors, days and headline-and-lead texts, in input order)
+   * {@link #assignGated} will need embedded, and embeds those texts and their candidate stories' pending ones in
+   * one call, so that the encoder works on a batch (on every core) instead of one text at a time. Only a cache:
+   * the decisions are the same whatever it guesses; a text it missed is embedded when it is needed. An article is
+   * guessed ambiguous when a held story scores in the band, or an earlier article of the same batch near its date
+   * does.
+   */
+  public void prefetch(List<TermVector> vectors, long[] days, List<String> leads) {
+    if (encoder == null) {
+      return;
+    }
+    cache.clear();
+    loadUndated();
+    Set<String> texts = new LinkedHashSet<>();
+    long savedLastDay = lastDay;
+    for (int i = 0; i < vectors.size(); i++) {
+      TermVector v = vectors.get(i);
+      double[] best = {0};
+      List<Story> band = new ArrayList<>();
+      gather(v, new Story.Probe(v), days[i], ++visit, (s, sim) -> {
+        best[0] = Math.max(best[0], sim);
+        if (sim >= params.bandLow()) {
+          band.add(s);
+        }
+      });
+      if (days[i] != Story.UNDATED) {
+        lastDay = days[i];
+      }
+      boolean ambiguous = !band.isEmpty() && best[0] < params.bandHigh();
+      for (int j = 0; j < i; j++) {
+        boolean near = days[i] == Story.UNDATED || days[j] == Story.UNDATED
+            || Math.abs(days[i] - days[j]) <= params.gapDays();
+        if (near && dot(v, vectors.get(j)) >= params.bandLow()) {
+          ambiguous = true;
+          texts.add(leads.get(j)); // its story will hold it, pending
+        }
+      }
+      if (ambiguous) {
+        texts.add(leads.get(i));
+        band.forEach(s -> texts.addAll(s.pendingTexts()));
+      }
+    }
+    lastDay = savedLastDay;
+    List<String> list = new ArrayList<>(texts);
+    float[][] e = encoder.embed(list);
+    prefetched += e.length;
+    for (int i = 0; i < e.length; i++) {
+      cache.put(list.get(i), e[i]);
+    }
+  }
+
+  /** Embeds texts, taking those {@link #prefetch prefetched} from the cache and the rest in one call. */
+  private float[][] encode(List<String> texts) {
+    float[][] out = new float[texts.size()][];
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = cache.get(texts.get(i));
+      if (out[i] == null) {
+        missing.add(texts.get(i));
+      }
+    }
+    if (!missing.isEmpty()) {
+      float[][] e = encoder.embed(missing);
+      embeddedLate += e.length;
+      for (int i = 0, k = 0; i < out.length; i++) {
+        if (out[i] == null) {
+          out[i] = e[k++];
+        }
+      }
+    }
+    embeddedTexts += out.length;
+    return out;
+  }
+
+  private static double dot(TermVector a, TermVector b) {
+    double dot = 0;
+    long[] ta = a.terms();
+    long[] tb = b.terms();
+    for (int i = 0, j = 0; i < ta.length && j < tb.length; ) {
+      if (ta[i] < tb[j]) {
+        i++;
+      } else if (ta[i] > tb[j]) {
+        j++;
+      } else {
+        dot += a.weights()[i++] * b.weights()[j++];
+      }
+    }
+    return dot;
+  }
+
+  /** Counters of the gated mode: texts embedded ahead, in batches, and late, one article at a time. */
+  public long prefetchedTexts() {
+    return prefetched;
+  }
+
+  public long lateTexts() {
+    return embeddedLate;
+  }
+
+  /** Articles the gated mode embedded, and texts it embedded in all (theirs and stories' earlier articles). */
+  public long embeddedArticles() {
+    return embeddedArticles;
+  }
+
+  public long embeddedTexts() {
+    return embeddedTexts;
+  }
+
+  private Story place(Story chosen, String articleId, long day, String date, String outlet, String label,
+                      TermVector v, float[] embedding, String lead) {
     if (chosen == null) {
       chosen = new Story(storyId(articleId), label);
       live.put(chosen.id(), chosen);
     }
     boolean newDay = !chosen.days().contains(day);
     long[] before = chosen.centroidTerms();
-    chosen.add(v, embedding, day, date, outlet, params.centroidTerms());
+    chosen.add(v, embedding, lead, day, date, outlet, params.centroidTerms());
     if (chosen.days().contains(Story.UNDATED)) {
       holdUndated(chosen, before);
     }

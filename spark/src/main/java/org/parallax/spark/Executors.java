@@ -13,6 +13,7 @@ final class Executors {
   private static NlpModels models;
   private static ArticlePreparer preparer;
   private static Parallax parallax;
+  private static org.parallax.align.Embedder embedder;
 
   private Executors() {}
 
@@ -28,6 +29,14 @@ final class Executors {
       preparer = new ArticlePreparer(models());
     }
     return preparer;
+  }
+
+  /** The headline-and-lead encoder of the default story grouping, for the driver's decision pass. */
+  static synchronized org.parallax.align.Embedder embedder() {
+    if (embedder == null) {
+      embedder = new org.parallax.align.MiniLmEmbedder();
+    }
+    return embedder;
   }
 
   /** One pipeline per executor JVM, its worker pool shared by the tasks running there. */
