@@ -42,7 +42,7 @@ public final class StoryClusterer {
   public record Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity,
                        double semanticWeight, double semanticThreshold, double bandLow, double bandHigh) {
     public static Params defaults() {
-      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45, 0.10, 0.60);
+      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45, 0.20, 0.60);
     }
 
     /** Without the gated mode's band (the defaults'). */

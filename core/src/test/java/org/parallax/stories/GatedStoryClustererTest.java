@@ -45,8 +45,8 @@ class GatedStoryClustererTest {
           + "Monday over pay. The union said 1,200 members joined the strike."},
       {"Dockworkers strike halts Port of Eastbridge", "Dockworkers at the Port of Eastbridge went on strike on "
           + "Monday over pay. The union said 1,200 members joined the strike."},
-      {"Militant bosses hold the harbour hostage", "Radical agitators shut the docks at Eastbridge, and exporters "
-          + "count the cost of the walkout."},
+      {"Militant bosses hold the Eastbridge harbour hostage", "Radical union agitators shut the docks over pay, "
+          + "and exporters count the cost of the walkout."},
       {"Westhaven council passes school budget", "The Westhaven city council approved a budget that hires 300 "
           + "teachers and extends tram lines."}};
 
@@ -71,6 +71,12 @@ class GatedStoryClustererTest {
       fastIds.add(fast.assign("a" + i, 20_000, null, "O" + i, ARTICLES[i][0], vs.get(i)).id());
     }
     assertNotEquals(fastIds.get(0), fastIds.get(2), "precondition: TF-IDF alone keeps the framed report apart");
+    Story strike = new Story("t", "t");
+    strike.add(vs.get(0), null, 20_000, null, "A", 150);
+    strike.add(vs.get(1), null, 20_000, null, "B", 150);
+    double lexical = strike.similarity(new Story.Probe(vs.get(2)));
+    StoryClusterer.Params p = StoryClusterer.Params.defaults();
+    assertTrue(lexical >= p.bandLow() && lexical < p.threshold(), "precondition: ambiguous TF-IDF score " + lexical);
 
     FakeEncoder encoder = new FakeEncoder();
     StoryClusterer gated = new StoryClusterer(StoryClusterer.Params.defaults(), (from, to) -> List.of(), encoder);
@@ -116,7 +122,7 @@ class GatedStoryClustererTest {
       encoders.add(encoder);
       if (prefetch) {
         assertEquals(0, c.lateTexts(), "the batch guessed every text the decisions needed");
-        assertTrue(c.prefetchedTexts() >= 3);
+        assertTrue(c.prefetchedTexts() >= 2, "the same text is embedded once"); // articles 0 and 1 are equal
       }
     }
     assertEquals(runs.get(0), runs.get(1));
@@ -136,7 +142,7 @@ class GatedStoryClustererTest {
     assertEquals(1.0, back.semanticSimilarity(probe), 1e-6, "the average over the embedded articles only");
     back.addEmbeddings(new float[][] {{1, 0, 0}, {1, 0, 0}});
     assertTrue(back.pendingTexts().isEmpty());
-    assertEquals((0.36 + 0.6 + 0.6) / 3, back.semanticSimilarity(probe), 1e-6);
+    assertEquals((1.0 + 0.6 + 0.6) / 3, back.semanticSimilarity(probe), 1e-6);
     assertArrayEquals(back.stateBytes(), Story.restore(back.snapshot(), back.dayList(), back.stateBytes())
         .stateBytes());
   }
