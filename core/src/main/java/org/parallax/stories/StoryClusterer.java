@@ -282,8 +282,8 @@ public final class StoryClusterer {
    * {@link #assignGated} will need embedded, and embeds those texts and their candidate stories' pending ones in
    * one call, so that the encoder works on a batch (on every core) instead of one text at a time. Only a cache:
    * the decisions are the same whatever it guesses; a text it missed is embedded when it is needed. An article is
-   * guessed ambiguous when a held story scores in the band, or an earlier article of the same batch near its date
-   * does.
+   * guessed ambiguous when a held story scores in the band and none above it, or an earlier article of the same
+   * batch near its date scores in the band.
    */
   public void prefetch(List<TermVector> vectors, long[] days, List<String> leads) {
     if (encoder == null) {
@@ -310,7 +310,8 @@ public final class StoryClusterer {
       for (int j = 0; j < i; j++) {
         boolean near = days[i] == Story.UNDATED || days[j] == Story.UNDATED
             || Math.abs(days[i] - days[j]) <= params.gapDays();
-        if (near && dot(v, vectors.get(j)) >= params.bandLow()) {
+        double sim = near ? dot(v, vectors.get(j)) : 0;
+        if (sim >= params.bandLow() && sim < params.bandHigh()) { // a clear match would join without embedding
           ambiguous = true;
           texts.add(leads.get(j)); // its story will hold it, pending
         }
