@@ -72,8 +72,8 @@ public final class SparkCorpusJob {
   public static void main(String[] args) throws Exception {
     Options o = parse(args);
     if (o == null) {
-      System.err.println("usage: SparkCorpusJob --out DIR [--store LOCAL_DIR] [--min-articles 2] [--partitions N] [--fast] "
-          + "PATH...");
+      System.err.println("usage: SparkCorpusJob --out DIR [--store LOCAL_DIR] [--min-articles 2] [--partitions N] "
+          + "[--fast] PATH...");
       System.exit(2);
     }
     SparkSession spark = SparkSession.builder().appName("parallax").getOrCreate();

@@ -247,5 +247,7 @@ class SparkCorpusJobTest {
     assertEquals(List.of("a", "b"), o.inputs());
     assertEquals(3, o.minArticles());
     assertFalse(o.out().isEmpty());
+    assertFalse(o.fast(), "ingest's default grouping unless told");
+    assertTrue(SparkCorpusJob.parse(new String[] {"--out", "o", "--fast", "a"}).fast());
   }
 }
