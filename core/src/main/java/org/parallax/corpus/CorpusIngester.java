@@ -16,6 +16,7 @@ import org.parallax.model.Skipped;
 import org.parallax.nlp.NlpModels;
 import org.parallax.reuse.CopyDetector;
 import org.parallax.stories.DocumentFrequencies;
+import org.parallax.stories.GatedGrouping;
 import org.parallax.stories.Story;
 import org.parallax.stories.StoryClusterer;
 import org.parallax.stories.TermVector;
@@ -57,6 +58,8 @@ public final class CorpusIngester implements AutoCloseable {
   private Consumer<Placed> placed = p -> { };
   private final DocumentFrequencies df;
   private final StoryClusterer clusterer;
+  /** The default grouping over the clusterer; null in the others. */
+  private final GatedGrouping gated;
   private final CopyDetector copies;
   private final List<Document> chunk = new ArrayList<>(CHUNK);
   private final List<PreparedArticle> preparedChunk = new ArrayList<>(CHUNK);
@@ -78,7 +81,7 @@ public final class CorpusIngester implements AutoCloseable {
 
   /**
    * How stories are grouped. {@code FAST}: TF-IDF alone. {@code DEFAULT}: TF-IDF, and where its scores are
-   * ambiguous the headline-and-lead embeddings blended in (see {@link StoryClusterer#assignGated}). {@code
+   * ambiguous the headline-and-lead embeddings blended in (see {@link org.parallax.stories.GatedGrouping}). {@code
    * SEMANTIC}: every article embedded and the blend used throughout, at the embedder's pace.
    */
   public enum Grouping { FAST, DEFAULT, SEMANTIC }
@@ -105,8 +108,8 @@ public final class CorpusIngester implements AutoCloseable {
     } catch (IOException e) {
       throw new ParallaxException("cannot read " + DF_FILE + " in the store: " + e.getMessage(), e);
     }
-    clusterer = new StoryClusterer(settings.stories(), store::storiesWithDaysIn,
-        grouping == Grouping.DEFAULT ? embedder : null);
+    clusterer = new StoryClusterer(settings.stories(), store::storiesWithDaysIn);
+    gated = grouping == Grouping.DEFAULT ? new GatedGrouping(clusterer, embedder) : null;
     copies = new CopyDetector(settings.copies(), store::articlesWithDaysIn);
   }
 
@@ -157,7 +160,7 @@ public final class CorpusIngester implements AutoCloseable {
 
   /** Articles whose headline and lead the default grouping embedded (ambiguous ones), so far. */
   public long embedded() {
-    return grouping == Grouping.SEMANTIC ? added : clusterer.embeddedArticles();
+    return grouping == Grouping.SEMANTIC ? added : gated == null ? 0 : gated.embeddedArticles();
   }
 
   /** Processes what is buffered and commits. */
@@ -230,7 +233,7 @@ public final class CorpusIngester implements AutoCloseable {
       TermVector v = TermVector.of(p.features().terms(), df, settings.vectorTerms());
       String date = day == null ? null : a.date().substring(0, 10);
       Story s = grouping == Grouping.DEFAULT
-          ? clusterer.assignGated(r.id(), key, date, a.outlet(), label(a), v, headlineAndLead(a))
+          ? gated.assign(r.id(), key, date, a.outlet(), label(a), v, headlineAndLead(a))
           : clusterer.assign(r.id(), key, date, a.outlet(), label(a), v, p.embedding());
       if (s.size() == 1) {
         storiesOpened++;
@@ -266,12 +269,12 @@ public final class CorpusIngester implements AutoCloseable {
         leads.add(headlineAndLead(a));
       }
     }
-    clusterer.prefetch(vectors, java.util.Arrays.copyOf(days, vectors.size()), leads);
+    gated.prefetch(vectors, java.util.Arrays.copyOf(days, vectors.size()), leads);
   }
 
   /** Texts the default grouping embedded ahead in batches, and one article at a time when a guess missed. */
   public long[] embeddingCalls() {
-    return new long[] {clusterer.prefetchedTexts(), clusterer.lateTexts()};
+    return gated == null ? new long[2] : new long[] {gated.prefetchedTexts(), gated.lateTexts()};
   }
 
   /** Adds headline-and-lead embeddings in one batch (the embedder uses every core itself). */

@@ -7,7 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.parallax.align.Embedder;
 
 /**
  * Groups articles into stories incrementally, one article at a time in input order (single pass, no merges, so
@@ -34,7 +33,7 @@ public final class StoryClusterer {
    * held in memory; {@code undatedCapacity} (part of it) the undated stories that undated articles are compared
    * with, the most recently touched ones. {@code semanticWeight} is the share of the headline-and-lead embedding
    * similarity in the score when articles come with embeddings (the rest is TF-IDF); {@code semanticThreshold}
-   * replaces {@code threshold} then. In the gated mode ({@link #assignGated}) an article is embedded only when its
+   * replaces {@code threshold} then. In the gated mode ({@link GatedGrouping}) an article is embedded only when its
    * best TF-IDF score is below {@code bandHigh} and some candidate reaches {@code bandLow}: below the band, an
    * embedding could not lift the blend over its threshold but for near-identical leads; above it, the blend
    * would agree with TF-IDF. Both measured on NeuS train (BENCHMARKS.md).
@@ -94,24 +93,9 @@ public final class StoryClusterer {
   /** Term index of {@link #recentUndated}: most of them share no term with a given dated article. */
   private final TermPostings recent = new TermPostings(s -> s.recentCount > 0);
 
-  /** Embeds headline-and-lead texts for the gated mode; null in the other modes. */
-  private final Embedder encoder;
-  private long embeddedArticles;
-  private long embeddedTexts;
-  private long prefetched;
-  private long embeddedLate;
-  /** Embeddings {@link #prefetch prefetched} for the batch being decided, by text. */
-  private final Map<String, float[]> cache = new HashMap<>();
-
   public StoryClusterer(Params params, Loader loader) {
-    this(params, loader, null);
-  }
-
-  /** With an encoder for {@link #assignGated}. */
-  public StoryClusterer(Params params, Loader loader, Embedder encoder) {
     this.params = params;
     this.loader = loader;
-    this.encoder = encoder;
   }
 
   /**
@@ -178,87 +162,10 @@ public final class StoryClusterer {
   }
 
   /**
-   * The gated mode: places an article by its TF-IDF score alone when that is clear — no candidate reaches
-   * {@link Params#bandLow()}, or the best reaches {@link Params#bandHigh()} — and otherwise embeds its headline and
-   * lead ({@code lead}) and the candidates' articles not embedded yet, in one call to the encoder, and decides on
-   * the blended score as {@code --semantic} does over the candidates in the band. Embeddings are kept in the
-   * stories (and saved with them), so an article is embedded at most once.
-   */
-  public Story assignGated(String articleId, long day, String date, String outlet, String label, TermVector v,
-                           String lead) {
-    if (encoder == null) {
-      throw new IllegalStateException("the gated mode needs an encoder");
-    }
-    int stamp = ++visit;
-    Story.Probe probe = new Story.Probe(v);
-    List<Story> candidates = new ArrayList<>();
-    List<Double> lexical = new ArrayList<>();
-    double floor = Math.min(params.bandLow(), params.threshold());
-    java.util.function.BiConsumer<Story, Double> keep = (s, sim) -> {
-      if (sim >= floor) {
-        candidates.add(s);
-        lexical.add(sim);
-      }
-    };
-    loadUndated();
-    gather(v, probe, day, stamp, keep);
-    if (day != Story.UNDATED) {
-      lastDay = day;
-    }
-    Story chosen = null;
-    double best = params.threshold();
-    for (int i = 0; i < candidates.size(); i++) {
-      if (lexical.get(i) >= best) {
-        best = lexical.get(i);
-        chosen = candidates.get(i);
-      }
-    }
-    float[] embedding = null;
-    if (chosen == null || best < params.bandHigh()) {
-      List<Story> band = new ArrayList<>();
-      List<String> texts = new ArrayList<>(List.of(lead));
-      for (int i = 0; i < candidates.size(); i++) {
-        if (lexical.get(i) >= params.bandLow()) {
-          band.add(candidates.get(i));
-          texts.addAll(candidates.get(i).pendingTexts());
-        }
-      }
-      if (!band.isEmpty()) {
-        float[][] e = encode(texts);
-        embeddedArticles++;
-        embedding = e[0];
-        int at = 1;
-        for (Story s : band) {
-          int n = s.pendingTexts().size();
-          if (n > 0) {
-            s.addEmbeddings(java.util.Arrays.copyOfRange(e, at, at + n));
-            at += n;
-            changed.add(s); // its embeddings are saved with it
-          }
-        }
-        chosen = null;
-        best = params.semanticThreshold();
-        double w = params.semanticWeight();
-        for (int i = 0; i < candidates.size(); i++) {
-          Story s = candidates.get(i);
-          if (lexical.get(i) >= params.bandLow()) {
-            double sim = (1 - w) * lexical.get(i) + w * s.semanticSimilarity(embedding);
-            if (sim >= best) {
-              best = sim;
-              chosen = s;
-            }
-          }
-        }
-      }
-    }
-    return place(chosen, articleId, day, date, outlet, label, v, embedding, embedding == null ? lead : null);
-  }
-
-  /**
    * The candidates an article is scored against, with their TF-IDF score, in the order the lexical mode scores
    * them (a story sharing no term scores 0, so only those sharing one are scored).
    */
-  private void gather(TermVector v, Story.Probe probe, long day, int stamp,
+  void gather(TermVector v, Story.Probe probe, long day, int stamp,
                       java.util.function.BiConsumer<Story, Double> keep) {
     java.util.function.Consumer<Story> consider = s -> {
       if (s.visited != stamp) {
@@ -277,117 +184,30 @@ public final class StoryClusterer {
     }
   }
 
-  /**
-   * Gated mode: guesses which of the next articles (vectors, days and headline-and-lead texts, in input order)
-   * {@link #assignGated} will need embedded, and embeds those texts and their candidate stories' pending ones in
-   * one call, so that the encoder works on a batch (on every core) instead of one text at a time. Only a cache:
-   * the decisions are the same whatever it guesses; a text it missed is embedded when it is needed. An article is
-   * guessed ambiguous when a held story scores in the band and none above it, or an earlier article of the same
-   * batch near its date scores in the band.
-   */
-  public void prefetch(List<TermVector> vectors, long[] days, List<String> leads) {
-    if (encoder == null) {
-      return;
-    }
-    cache.clear();
-    loadUndated();
-    Set<String> texts = new LinkedHashSet<>();
-    long savedLastDay = lastDay;
-    for (int i = 0; i < vectors.size(); i++) {
-      TermVector v = vectors.get(i);
-      double[] best = {0};
-      List<Story> band = new ArrayList<>();
-      gather(v, new Story.Probe(v), days[i], ++visit, (s, sim) -> {
-        best[0] = Math.max(best[0], sim);
-        if (sim >= params.bandLow()) {
-          band.add(s);
-        }
-      });
-      if (days[i] != Story.UNDATED) {
-        lastDay = days[i];
-      }
-      boolean ambiguous = !band.isEmpty() && best[0] < params.bandHigh();
-      for (int j = 0; j < i; j++) {
-        boolean near = days[i] == Story.UNDATED || days[j] == Story.UNDATED
-            || Math.abs(days[i] - days[j]) <= params.gapDays();
-        double sim = near ? dot(v, vectors.get(j)) : 0;
-        if (sim >= params.bandLow() && sim < params.bandHigh()) { // a clear match would join without embedding
-          ambiguous = true;
-          texts.add(leads.get(j)); // its story will hold it, pending
-        }
-      }
-      if (ambiguous) {
-        texts.add(leads.get(i));
-        band.forEach(s -> texts.addAll(s.pendingTexts()));
-      }
-    }
-    lastDay = savedLastDay;
-    List<String> list = new ArrayList<>(texts);
-    float[][] e = encoder.embed(list);
-    prefetched += e.length;
-    for (int i = 0; i < e.length; i++) {
-      cache.put(list.get(i), e[i]);
-    }
+  Params params() {
+    return params;
   }
 
-  /** Embeds texts, taking those {@link #prefetch prefetched} from the cache and the rest in one call. */
-  private float[][] encode(List<String> texts) {
-    float[][] out = new float[texts.size()][];
-    List<String> missing = new ArrayList<>();
-    for (int i = 0; i < out.length; i++) {
-      out[i] = cache.get(texts.get(i));
-      if (out[i] == null) {
-        missing.add(texts.get(i));
-      }
-    }
-    if (!missing.isEmpty()) {
-      float[][] e = encoder.embed(missing);
-      embeddedLate += e.length;
-      for (int i = 0, k = 0; i < out.length; i++) {
-        if (out[i] == null) {
-          out[i] = e[k++];
-        }
-      }
-    }
-    embeddedTexts += out.length;
-    return out;
+  /** A new mark for a candidate scan, so that a story in several day buckets is scored once. */
+  int nextStamp() {
+    return ++visit;
   }
 
-  private static double dot(TermVector a, TermVector b) {
-    double dot = 0;
-    long[] ta = a.terms();
-    long[] tb = b.terms();
-    for (int i = 0, j = 0; i < ta.length && j < tb.length; ) {
-      if (ta[i] < tb[j]) {
-        i++;
-      } else if (ta[i] > tb[j]) {
-        j++;
-      } else {
-        dot += a.weights()[i++] * b.weights()[j++];
-      }
-    }
-    return dot;
+  long lastDay() {
+    return lastDay;
   }
 
-  /** Counters of the gated mode: texts embedded ahead, in batches, and late, one article at a time. */
-  public long prefetchedTexts() {
-    return prefetched;
+  /** The day of the last dated article placed; scans around it are where undated articles look. */
+  void lastDay(long day) {
+    lastDay = day;
   }
 
-  public long lateTexts() {
-    return embeddedLate;
+  /** Marks a story for saving (its embeddings changed). */
+  void changed(Story s) {
+    changed.add(s);
   }
 
-  /** Articles the gated mode embedded, and texts it embedded in all (theirs and stories' earlier articles). */
-  public long embeddedArticles() {
-    return embeddedArticles;
-  }
-
-  public long embeddedTexts() {
-    return embeddedTexts;
-  }
-
-  private Story place(Story chosen, String articleId, long day, String date, String outlet, String label,
+  Story place(Story chosen, String articleId, long day, String date, String outlet, String label,
                       TermVector v, float[] embedding, String lead) {
     if (chosen == null) {
       chosen = new Story(storyId(articleId), label);
@@ -499,7 +319,7 @@ public final class StoryClusterer {
    * Reads the saved undated stories once, keeping the last {@code undatedCapacity} in index order (which roughly
    * follows save order: a saved story is rewritten at the end).
    */
-  private void loadUndated() {
+  void loadUndated() {
     if (undatedLoaded) {
       return;
     }

@@ -13,7 +13,7 @@ import org.parallax.corpus.ArticleFeatures;
 import org.parallax.model.Article;
 
 /** The default (gated) grouping: embeddings only where TF-IDF is ambiguous, kept in the stories. */
-class GatedStoryClustererTest {
+class GatedGroupingTest {
   private final DocumentFrequencies df = new DocumentFrequencies(1 << 16);
 
   /** A stand-in encoder: one direction per event, found by a keyword; counts the texts it is given. */
@@ -79,11 +79,12 @@ class GatedStoryClustererTest {
     assertTrue(lexical >= p.bandLow() && lexical < p.threshold(), "precondition: ambiguous TF-IDF score " + lexical);
 
     FakeEncoder encoder = new FakeEncoder();
-    StoryClusterer gated = new StoryClusterer(StoryClusterer.Params.defaults(), (from, to) -> List.of(), encoder);
+    GatedGrouping gated = new GatedGrouping(new StoryClusterer(StoryClusterer.Params.defaults(),
+        (from, to) -> List.of()), encoder);
     List<String> ids = new ArrayList<>();
     List<Integer> seenAfter = new ArrayList<>();
     for (int i = 0; i < vs.size(); i++) {
-      ids.add(gated.assignGated("a" + i, 20_000, null, "O" + i, ARTICLES[i][0], vs.get(i), lead(i)).id());
+      ids.add(gated.assign("a" + i, 20_000, null, "O" + i, ARTICLES[i][0], vs.get(i), lead(i)).id());
       seenAfter.add(encoder.seen.size());
     }
     assertEquals(0, seenAfter.get(0), "nothing to compare with: not embedded");
@@ -110,13 +111,14 @@ class GatedStoryClustererTest {
     List<FakeEncoder> encoders = new ArrayList<>();
     for (boolean prefetch : new boolean[] {false, true}) {
       FakeEncoder encoder = new FakeEncoder();
-      StoryClusterer c = new StoryClusterer(StoryClusterer.Params.defaults(), (from, to) -> List.of(), encoder);
+      GatedGrouping c = new GatedGrouping(new StoryClusterer(StoryClusterer.Params.defaults(),
+          (from, to) -> List.of()), encoder);
       if (prefetch) {
         c.prefetch(vs, days, leads);
       }
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < vs.size(); i++) {
-        ids.add(c.assignGated("a" + i, days[i], null, "O" + i, ARTICLES[i][0], vs.get(i), leads.get(i)).id());
+        ids.add(c.assign("a" + i, days[i], null, "O" + i, ARTICLES[i][0], vs.get(i), leads.get(i)).id());
       }
       runs.add(ids);
       encoders.add(encoder);
