@@ -35,9 +35,18 @@ public final class IngestCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "PATH", description = "Files or folders.")
   List<Path> paths = new ArrayList<>();
 
-  @Option(names = "--semantic", description = "Also compare headline-and-lead embeddings (MiniLM, in-process) when "
-      + "grouping stories: better stories, at the embedder's pace (~230 articles/s on 2 cores, not ~1,500).")
+  @Option(names = "--fast", description = "Group stories by TF-IDF alone, never embedding: faster, but an outlet "
+      + "that frames an event in its own words may land in a story of its own.")
+  boolean fast;
+
+  @Option(names = "--semantic", description = "Embed every article's headline and lead (MiniLM) and blend the "
+      + "similarity into every story decision, not only the ambiguous ones: at the embedder's pace (~230 "
+      + "articles/s on 2 cores).")
   boolean semantic;
+
+  @Option(names = "--band", split = ",", hidden = true, description = "Default grouping: the band of TF-IDF scores "
+      + "in which an article is embedded, LOW,HIGH (for measuring; default: the configured one).")
+  List<Double> band;
 
   @Option(names = "--feed", paramLabel = "URL", description = "Poll this RSS/Atom feed and fetch its articles "
       + "(repeatable). Obeys robots.txt, waits between requests to one host, asks conditionally, backs off.")
@@ -81,17 +90,24 @@ public final class IngestCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
       }
     }
+    if (fast && semantic) {
+      err.println("ingest: --fast and --semantic exclude each other");
+      return ExitCodes.USAGE;
+    }
     long start = System.nanoTime();
     InputReader reader = new InputReader(ParallaxConfig.defaults());
     long totalBytes = InputReader.totalBytes(paths);
     CorpusIngester.Settings d = CorpusIngester.Settings.defaults();
-    CorpusIngester.Settings settings = new CorpusIngester.Settings(d.stories(), d.copies(), batch, d.vectorTerms(),
+    CorpusIngester.Settings settings = new CorpusIngester.Settings(band != null && band.size() == 2
+        ? d.stories().withBand(band.get(0), band.get(1)) : d.stories(), d.copies(), batch, d.vectorTerms(),
         d.dfSlots());
     CorpusIngester.Counts c;
     try (CorpusStore s = CorpusStore.open(store)) {
       long[] lastReport = {start};
-      CorpusIngester ingester = new CorpusIngester(s, NlpModels.load(), settings,
-          semantic ? new org.parallax.align.MiniLmEmbedder() : null,
+      CorpusIngester.Grouping grouping = fast ? CorpusIngester.Grouping.FAST
+          : semantic ? CorpusIngester.Grouping.SEMANTIC : CorpusIngester.Grouping.DEFAULT;
+      CorpusIngester ingester = new CorpusIngester(s, NlpModels.load(), settings, grouping,
+          fast ? null : new org.parallax.align.MiniLmEmbedder(),
           skipped -> err.println("skipped: " + skipped.path() + ": " + skipped.reason()));
       reader.stream(paths, doc -> {
         ingester.accept(doc);
@@ -108,8 +124,10 @@ public final class IngestCommand implements Callable<Integer> {
       c = ingester.counts();
       double secs = (System.nanoTime() - start) / 1e9;
       err.printf(Locale.ROOT, "ingest: %d read, %d added, %d already stored, %d skipped, %d copies found, %d new "
-              + "stories in %.1f s (%.0f articles/s); store %s holds %d articles%n", c.read(), c.added(),
-          c.duplicates(), c.skipped(), c.copies(), c.storiesOpened(), secs, c.read() / secs, store, s.size());
+              + "stories in %.1f s (%.0f articles/s); store %s holds %d articles%s%n", c.read(), c.added(),
+          c.duplicates(), c.skipped(), c.copies(), c.storiesOpened(), secs, c.read() / secs, store, s.size(),
+          fast ? "" : String.format(Locale.ROOT, "; %d articles' headline and lead embedded (texts embedded ahead "
+              + "%d, late %d)", ingester.embedded(), ingester.embeddingCalls()[0], ingester.embeddingCalls()[1]));
     }
     err.flush();
     if (c.read() == 0 && feeds.isEmpty()) { // a poll that finds nothing new is not a failure

@@ -37,6 +37,9 @@ public final class ScaleBenchCommand implements Callable<Integer> {
       description = "JSONL(.gz) corpus to replay (default: ${DEFAULT-VALUE})")
   Path data;
 
+  @Option(names = "--fast", description = "The fast (TF-IDF only) story grouping, as `ingest --fast`.")
+  boolean fast;
+
   @Option(names = "--articles", defaultValue = "100000", description = "Articles in all (default: ${DEFAULT-VALUE})")
   long articles;
 
@@ -67,7 +70,9 @@ public final class ScaleBenchCommand implements Callable<Integer> {
     try (CorpusStore s = CorpusStore.open(store)) {
       CorpusIngester.Settings def = CorpusIngester.Settings.defaults();
       CorpusIngester ingester = new CorpusIngester(s, NlpModels.load(), new CorpusIngester.Settings(def.stories(),
-          def.copies(), def.batch(), def.vectorTerms(), def.dfSlots()), skipped -> { }); // commits as `ingest` does by default
+          def.copies(), def.batch(), def.vectorTerms(), def.dfSlots()), // commits as `ingest` does by default
+          fast ? CorpusIngester.Grouping.FAST : CorpusIngester.Grouping.DEFAULT,
+          fast ? null : new org.parallax.align.MiniLmEmbedder(), skipped -> { });
       InputReader reader = new InputReader(ParallaxConfig.defaults());
       long[] fed = {0};
       for (int replica = 0; fed[0] < articles; replica++) {
@@ -94,7 +99,8 @@ public final class ScaleBenchCommand implements Callable<Integer> {
       double secs = (System.nanoTime() - start) / 1e9;
       CorpusIngester.Counts c = ingester.counts();
       out.printf(Locale.ROOT, "total: %d articles in %.0f s (%.0f articles/s overall), %d added, %d copies, "
-          + "%d stories%n", c.read(), secs, c.read() / secs, c.added(), c.copies(), c.storiesOpened());
+          + "%d stories, %d headlines and leads embedded (%s grouping)%n", c.read(), secs, c.read() / secs, c.added(),
+          c.copies(), c.storiesOpened(), ingester.embedded(), fast ? "fast" : "default");
     }
     return ExitCodes.OK;
   }

@@ -72,7 +72,7 @@ public final class ServeBenchCommand implements Callable<Integer> {
       CorpusStore s;
       if (store == null) {
         temp = Files.createTempDirectory("parallax-bench-serve-");
-        s = ExampleCorpus.build(temp, parallax.models(), new ArrayList<>());
+        s = ExampleCorpus.build(temp, parallax.models(), parallax.embedder(), new ArrayList<>());
       } else {
         s = CorpusStore.openReadOnly(store);
       }

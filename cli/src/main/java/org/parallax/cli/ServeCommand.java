@@ -87,7 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
         err.println("serve: no store at " + dir + "; showing the bundled examples (ingest your own with "
             + "'parallax ingest PATH', then 'parallax serve')");
         List<Skipped> problems = new ArrayList<>();
-        s = ExampleCorpus.build(temp, parallax.models(), problems);
+        s = ExampleCorpus.build(temp, parallax.models(), parallax.embedder(), problems);
         problems.forEach(p -> err.println("skipped: " + p.path() + ": " + p.reason()));
         name = "bundled examples";
       } else {

@@ -34,6 +34,19 @@ class CorpusCommandsTest {
   }
 
   @Test
+  void ingestGroupsByDefaultWithEmbeddingsWhereNeededAndFastOnRequest() {
+    String examples = TestModels.repoRoot().resolve("examples/port-strike").toString();
+    CliRun byDefault = CliRun.of("ingest", examples, "--store", dir.resolve("default").toString());
+    assertEquals(ExitCodes.OK, byDefault.code(), byDefault.err());
+    assertTrue(byDefault.err().contains("1 new stories") && byDefault.err().contains("embedded"), byDefault.err());
+    CliRun fast = CliRun.of("ingest", examples, "--store", dir.resolve("fast").toString(), "--fast");
+    assertEquals(ExitCodes.OK, fast.code(), fast.err());
+    assertTrue(fast.err().contains("1 new stories") && !fast.err().contains("embedded"), fast.err());
+    CliRun both = CliRun.of("ingest", examples, "--store", dir.resolve("both").toString(), "--fast", "--semantic");
+    assertEquals(ExitCodes.USAGE, both.code(), both.err());
+  }
+
+  @Test
   void storiesListsTheStoreAndStoryReportsOne() throws Exception {
     String examples = TestModels.repoRoot().resolve("examples/port-strike").toString();
     String store = dir.resolve("store").toString();

@@ -16,6 +16,7 @@ import org.parallax.model.Skipped;
 import org.parallax.nlp.NlpModels;
 import org.parallax.reuse.CopyDetector;
 import org.parallax.stories.DocumentFrequencies;
+import org.parallax.stories.GatedGrouping;
 import org.parallax.stories.Story;
 import org.parallax.stories.StoryClusterer;
 import org.parallax.stories.TermVector;
@@ -52,7 +53,9 @@ public final class CorpusIngester implements AutoCloseable {
   private static final String DF_FILE = "document-frequencies.bin";
 
   private final CorpusStore store;
+  /** Embeds every article ({@code SEMANTIC}); null otherwise. */
   private final Embedder embedder;
+  private final Grouping grouping;
   /** Words of the body embedded with the headline: the lead, where a news article states its event. */
   private static final int LEAD_WORDS = 60;
   private final Settings settings;
@@ -61,6 +64,8 @@ public final class CorpusIngester implements AutoCloseable {
   private Consumer<Placed> placed = p -> { };
   private final DocumentFrequencies df;
   private final StoryClusterer clusterer;
+  /** The default grouping over the clusterer; null in the others. */
+  private final GatedGrouping gated;
   private final CopyDetector copies;
   private final List<Document> chunk = new ArrayList<>(CHUNK);
   private final List<PreparedArticle> preparedChunk = new ArrayList<>(CHUNK);
@@ -80,17 +85,26 @@ public final class CorpusIngester implements AutoCloseable {
   /** The last decided chunk being indexed while the next one is decided; joined before a commit. */
   private CompletableFuture<Void> indexing = CompletableFuture.completedFuture(null);
 
+  /**
+   * How stories are grouped. {@code FAST}: TF-IDF alone. {@code DEFAULT}: TF-IDF, and where its scores are
+   * ambiguous the headline-and-lead embeddings blended in (see {@link org.parallax.stories.GatedGrouping}). {@code
+   * SEMANTIC}: every article embedded and the blend used throughout, at the embedder's pace.
+   */
+  public enum Grouping { FAST, DEFAULT, SEMANTIC }
+
+  /** The fast (lexical) grouping, which needs no embedder. */
   public CorpusIngester(CorpusStore store, NlpModels models, Settings settings, Consumer<Skipped> skipped) {
-    this(store, models, settings, null, skipped);
+    this(store, models, settings, Grouping.FAST, null, skipped);
   }
 
-  /**
-   * With an embedder, each article's headline and lead are embedded and the embedding joins the story score (see
-   * {@link StoryClusterer.Params#semanticWeight()}): better stories, at the embedder's pace.
-   */
-  public CorpusIngester(CorpusStore store, NlpModels models, Settings settings, Embedder embedder,
-                        Consumer<Skipped> skipped) {
-    this.embedder = embedder;
+  /** With a grouping; every grouping but {@code FAST} needs the embedder. */
+  public CorpusIngester(CorpusStore store, NlpModels models, Settings settings, Grouping grouping,
+                        Embedder embedder, Consumer<Skipped> skipped) {
+    if (grouping != Grouping.FAST && embedder == null) {
+      throw new IllegalArgumentException(grouping + " grouping needs an embedder");
+    }
+    this.grouping = grouping;
+    this.embedder = grouping == Grouping.SEMANTIC ? embedder : null;
     this.store = store;
     this.settings = settings;
     this.skipped = skipped;
@@ -101,6 +115,7 @@ public final class CorpusIngester implements AutoCloseable {
       throw new ParallaxException("cannot read " + DF_FILE + " in the store: " + e.getMessage(), e);
     }
     clusterer = new StoryClusterer(settings.stories(), store::storiesWithDaysIn);
+    gated = grouping == Grouping.DEFAULT ? new GatedGrouping(clusterer, embedder) : null;
     copies = new CopyDetector(settings.copies(), store::articlesWithDaysIn);
   }
 
@@ -149,6 +164,11 @@ public final class CorpusIngester implements AutoCloseable {
     return new Counts(read, added, duplicates, skippedCount, copyCount, storiesOpened);
   }
 
+  /** Articles whose headline and lead the default grouping embedded (ambiguous ones), so far. */
+  public long embedded() {
+    return grouping == Grouping.SEMANTIC ? added : gated == null ? 0 : gated.embeddedArticles();
+  }
+
   /** Processes what is buffered and commits. */
   public void commit() {
     flushChunk();
@@ -194,6 +214,9 @@ public final class CorpusIngester implements AutoCloseable {
   }
 
   private void decide(List<PreparedArticle> prepared) {
+    if (grouping == Grouping.DEFAULT) {
+      prefetch(prepared);
+    }
     List<CorpusStore.Stored> toStore = new ArrayList<>(prepared.size());
     for (PreparedArticle p : prepared) {
       if (p.problem() != null) {
@@ -217,8 +240,10 @@ public final class CorpusIngester implements AutoCloseable {
       }
       df.add(p.features().terms());
       TermVector v = TermVector.of(p.features().terms(), df, settings.vectorTerms());
-      Story s = clusterer.assign(r.id(), key, day == null ? null : a.date().substring(0, 10), a.outlet(),
-          label(a), v, p.embedding());
+      String date = day == null ? null : a.date().substring(0, 10);
+      Story s = grouping == Grouping.DEFAULT
+          ? gated.assign(r.id(), key, date, a.outlet(), label(a), v, headlineAndLead(a))
+          : clusterer.assign(r.id(), key, date, a.outlet(), label(a), v, p.embedding());
       if (s.size() == 1) {
         storiesOpened++;
       }
@@ -234,6 +259,31 @@ public final class CorpusIngester implements AutoCloseable {
     if (sinceCommit >= settings.batch()) {
       persist();
     }
+  }
+
+  /**
+   * Lets the clusterer embed, in one batch, the articles of the chunk it will probably find ambiguous (vectors
+   * from the document frequencies before the chunk: a guess, which changes no decision).
+   */
+  private void prefetch(List<PreparedArticle> prepared) {
+    List<TermVector> vectors = new ArrayList<>(prepared.size());
+    List<String> leads = new ArrayList<>(prepared.size());
+    long[] days = new long[prepared.size()];
+    for (PreparedArticle p : prepared) {
+      if (p.problem() == null) {
+        Article a = p.article();
+        Long day = a.date() == null ? null : CorpusStore.epochDay(a.date());
+        days[vectors.size()] = day == null ? Story.UNDATED : day;
+        vectors.add(TermVector.of(p.features().terms(), df, settings.vectorTerms()));
+        leads.add(headlineAndLead(a));
+      }
+    }
+    gated.prefetch(vectors, java.util.Arrays.copyOf(days, vectors.size()), leads);
+  }
+
+  /** Texts the default grouping embedded ahead in batches, and one article at a time when a guess missed. */
+  public long[] embeddingCalls() {
+    return gated == null ? new long[2] : new long[] {gated.prefetchedTexts(), gated.lateTexts()};
   }
 
   /** Adds headline-and-lead embeddings in one batch (the embedder uses every core itself). */
@@ -261,12 +311,26 @@ public final class CorpusIngester implements AutoCloseable {
   /** The text embedded for semantic story scoring: the headline and the first words of the body. */
   public static String headlineAndLead(Article a) {
     StringBuilder sb = new StringBuilder(a.title() == null ? "" : a.title().strip() + ". ");
+    // The first words, whitespace runs made single spaces; a scan, not a split: the default grouping keeps the
+    // lead of most articles, and splitting whole bodies on the sequential pass cost more than the rest of it.
+    String body = a.body();
     int words = 0;
-    for (String w : a.body().split("\\s+")) {
-      if (words++ >= LEAD_WORDS) {
-        break;
+    boolean inWord = false;
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      boolean space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\u000B';
+      if (space) {
+        if (inWord) {
+          sb.append(' ');
+          inWord = false;
+        }
+      } else {
+        if (!inWord && ++words > LEAD_WORDS) {
+          break;
+        }
+        inWord = true;
+        sb.append(c);
       }
-      sb.append(w).append(' ');
     }
     return sb.toString().strip();
   }

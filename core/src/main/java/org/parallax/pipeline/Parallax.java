@@ -104,6 +104,11 @@ public final class Parallax implements AutoCloseable {
   }
 
   /** The loaded NLP models, for other stages that need them (corpus ingest) without loading them twice. */
+  /** The sentence encoder, which corpus mode's default story grouping also uses. */
+  public Embedder embedder() {
+    return embedder;
+  }
+
   public NlpModels models() {
     return models;
   }

@@ -1,6 +1,7 @@
 package org.parallax.stories;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -26,8 +27,16 @@ public final class Story {
   private long[] terms = new long[0];
   private float[] sums = new float[0];
   private double norm;
-  /** Sum of the articles' headline-and-lead embeddings; null when they came without. */
+  /** Sum of the articles' headline-and-lead embeddings; null when none came with one. */
   private float[] embeddingSum;
+  /** How many articles the embedding sum holds. */
+  private int embedded;
+  /**
+   * Headline-and-lead texts of the first articles that came without an embedding (at most {@value #PENDING}), kept
+   * so that the gated mode can embed the story only when an ambiguous article needs it; saved with the state.
+   */
+  private final List<String> pending = new ArrayList<>(1);
+  static final int PENDING = 2;
   /** Scratch mark for the clusterer's candidate scan. */
   int visited;
   /** Scratch for {@link TermPostings#score}: the accumulated dot product and the article term last added. */
@@ -118,14 +127,37 @@ public final class Story {
    * story has none.
    */
   double semanticSimilarity(float[] e) {
-    if (e == null || embeddingSum == null || size == 0) {
+    if (e == null || embeddingSum == null || embedded == 0) {
       return 0;
     }
     double dot = 0;
     for (int i = 0; i < e.length; i++) {
       dot += e[i] * embeddingSum[i];
     }
-    return dot / size;
+    return dot / embedded;
+  }
+
+  /** Texts of articles not embedded yet, which {@link #addEmbeddings} takes; empty when there are none. */
+  List<String> pendingTexts() {
+    return pending;
+  }
+
+  /** Adds the embeddings of the {@link #pendingTexts()}, in their order, and forgets the texts. */
+  void addEmbeddings(float[][] e) {
+    for (float[] x : e) {
+      addToSum(x);
+    }
+    pending.clear();
+  }
+
+  private void addToSum(float[] embedding) {
+    if (embeddingSum == null) {
+      embeddingSum = new float[embedding.length];
+    }
+    for (int i = 0; i < embedding.length; i++) {
+      embeddingSum[i] += embedding[i];
+    }
+    embedded++;
   }
 
   /** The centroid's terms, sorted; not to be modified. */
@@ -141,14 +173,19 @@ public final class Story {
 
   /** Adds an article: its vector joins the centroid, which keeps its {@code keep} heaviest terms. */
   void add(TermVector v, float[] embedding, long day, String date, String outlet, int keep) {
+    add(v, embedding, null, day, date, outlet, keep);
+  }
+
+  /**
+   * Adds an article; {@code lead} is its headline-and-lead text, kept to be embedded later when it comes without
+   * an embedding (null: never).
+   */
+  void add(TermVector v, float[] embedding, String lead, long day, String date, String outlet, int keep) {
     size++;
     if (embedding != null) {
-      if (embeddingSum == null) {
-        embeddingSum = new float[embedding.length];
-      }
-      for (int i = 0; i < embedding.length; i++) {
-        embeddingSum[i] += embedding[i];
-      }
+      addToSum(embedding);
+    } else if (lead != null && pending.size() < PENDING) {
+      pending.add(lead);
     }
     days.add(day);
     if (outlet != null && !outlet.isBlank()) {
@@ -211,7 +248,14 @@ public final class Story {
   /** The state needed to resume the story in a later run. */
   public byte[] stateBytes() {
     int dims = embeddingSum == null ? 0 : embeddingSum.length;
-    ByteBuffer b = ByteBuffer.allocate(8 + 12 * terms.length + 4 + 4 * dims);
+    List<byte[]> texts = new ArrayList<>(pending.size());
+    int textBytes = 0;
+    for (String t : pending) {
+      byte[] u = t.getBytes(StandardCharsets.UTF_8);
+      texts.add(u);
+      textBytes += 4 + u.length;
+    }
+    ByteBuffer b = ByteBuffer.allocate(8 + 12 * terms.length + 4 + 4 * dims + 8 + textBytes);
     b.putInt(size).putInt(terms.length);
     for (int i = 0; i < terms.length; i++) {
       b.putLong(terms[i]).putFloat(sums[i]);
@@ -219,6 +263,10 @@ public final class Story {
     b.putInt(dims);
     for (int i = 0; i < dims; i++) {
       b.putFloat(embeddingSum[i]);
+    }
+    b.putInt(embedded).putInt(texts.size());
+    for (byte[] u : texts) {
+      b.putInt(u.length).put(u);
     }
     return b.array();
   }
@@ -252,6 +300,17 @@ public final class Story {
       for (int i = 0; i < dims; i++) {
         s.embeddingSum[i] = b.getFloat();
       }
+    }
+    if (b.remaining() >= 8) {
+      s.embedded = b.getInt();
+      int texts = b.getInt();
+      for (int i = 0; i < texts; i++) {
+        byte[] u = new byte[b.getInt()];
+        b.get(u);
+        s.pending.add(new String(u, StandardCharsets.UTF_8));
+      }
+    } else { // saved before the gated mode: every article was embedded, or none
+      s.embedded = dims > 0 ? s.size : 0;
     }
     return s;
   }

@@ -33,17 +33,40 @@ public final class StoryClusterer {
    * held in memory; {@code undatedCapacity} (part of it) the undated stories that undated articles are compared
    * with, the most recently touched ones. {@code semanticWeight} is the share of the headline-and-lead embedding
    * similarity in the score when articles come with embeddings (the rest is TF-IDF); {@code semanticThreshold}
-   * replaces {@code threshold} then.
+   * replaces {@code threshold} then. In the gated mode ({@link GatedGrouping}) an article is embedded only when its
+   * best TF-IDF score is below {@code bandHigh} and some candidate reaches {@code bandLow}: below the band, an
+   * embedding could not lift the blend over its threshold but for near-identical leads; above it, the blend
+   * would agree with TF-IDF. Both measured on NeuS train (BENCHMARKS.md).
    */
   public record Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity,
-                       double semanticWeight, double semanticThreshold) {
+                       double semanticWeight, double semanticThreshold, double bandLow, double bandHigh) {
     public static Params defaults() {
-      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45);
+      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45, 0.20, 0.60);
+    }
+
+    /** Without the gated mode's band (the defaults'). */
+    public Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity,
+                  double semanticWeight, double semanticThreshold) {
+      this(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight, semanticThreshold,
+          defaults().bandLow(), defaults().bandHigh());
     }
 
     /** The same with other thresholds. */
     public Params withThresholds(double lexical, double semantic) {
-      return new Params(lexical, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight, semantic);
+      return new Params(lexical, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight, semantic,
+          bandLow, bandHigh);
+    }
+
+    /** The same with another semantic weight. */
+    public Params withSemanticWeight(double w) {
+      return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, w, semanticThreshold,
+          bandLow, bandHigh);
+    }
+
+    /** The same with another band of ambiguous lexical scores (gated mode). */
+    public Params withBand(double low, double high) {
+      return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight,
+          semanticThreshold, low, high);
     }
   }
 
@@ -135,14 +158,64 @@ public final class StoryClusterer {
       window(day, consider);
       lastDay = day;
     }
-    Story chosen = best[0];
+    return place(best[0], articleId, day, date, outlet, label, v, embedding, null);
+  }
+
+  /**
+   * The candidates an article is scored against, with their TF-IDF score, in the order the lexical mode scores
+   * them (a story sharing no term scores 0, so only those sharing one are scored).
+   */
+  void gather(TermVector v, Story.Probe probe, long day, int stamp,
+                      java.util.function.BiConsumer<Story, Double> keep) {
+    java.util.function.Consumer<Story> consider = s -> {
+      if (s.visited != stamp) {
+        s.visited = stamp;
+        keep.accept(s, s.similarity(probe));
+      }
+    };
+    if (day == Story.UNDATED) {
+      undated.score(v, stamp).forEach(s -> keep.accept(s, s.score / s.size()));
+      if (lastDay != Story.UNDATED) {
+        window(lastDay, consider);
+      }
+    } else {
+      recent.score(v, stamp).forEach(s -> keep.accept(s, s.score / s.size()));
+      window(day, consider);
+    }
+  }
+
+  Params params() {
+    return params;
+  }
+
+  /** A new mark for a candidate scan, so that a story in several day buckets is scored once. */
+  int nextStamp() {
+    return ++visit;
+  }
+
+  long lastDay() {
+    return lastDay;
+  }
+
+  /** The day of the last dated article placed; scans around it are where undated articles look. */
+  void lastDay(long day) {
+    lastDay = day;
+  }
+
+  /** Marks a story for saving (its embeddings changed). */
+  void changed(Story s) {
+    changed.add(s);
+  }
+
+  Story place(Story chosen, String articleId, long day, String date, String outlet, String label,
+                      TermVector v, float[] embedding, String lead) {
     if (chosen == null) {
       chosen = new Story(storyId(articleId), label);
       live.put(chosen.id(), chosen);
     }
     boolean newDay = !chosen.days().contains(day);
     long[] before = chosen.centroidTerms();
-    chosen.add(v, embedding, day, date, outlet, params.centroidTerms());
+    chosen.add(v, embedding, lead, day, date, outlet, params.centroidTerms());
     if (chosen.days().contains(Story.UNDATED)) {
       holdUndated(chosen, before);
     }
@@ -246,7 +319,7 @@ public final class StoryClusterer {
    * Reads the saved undated stories once, keeping the last {@code undatedCapacity} in index order (which roughly
    * follows save order: a saved story is rewritten at the end).
    */
-  private void loadUndated() {
+  void loadUndated() {
     if (undatedLoaded) {
       return;
     }

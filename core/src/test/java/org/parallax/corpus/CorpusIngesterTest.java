@@ -33,6 +33,30 @@ class CorpusIngesterTest {
     }
   }
 
+  /**
+   * The five seed articles (../shared/seeds, third-party, read at test time) report one call between two leaders;
+   * the communist weekly frames it in words of its own, which TF-IDF alone kept apart. The default grouping embeds
+   * that ambiguous article and keeps every voice in one story.
+   */
+  @Test
+  void theSeedsBecomeOneStoryOfAllFiveByDefault() {
+    Path seeds = TestModels.shared("seeds");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(seeds),
+        "../shared/seeds is not present");
+    List<Skipped> skipped = new ArrayList<>();
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      CorpusIngester in = new CorpusIngester(store, TestModels.nlp(), CorpusIngester.Settings.defaults(),
+          CorpusIngester.Grouping.DEFAULT, TestModels.embedder(), skipped::add);
+      new InputReader(ParallaxConfig.defaults()).stream(List.of(seeds), in::accept, in::skip);
+      in.close();
+      assertEquals(5, in.counts().added(), skipped.toString());
+      List<StoryInfo> stories = store.stories(null);
+      assertEquals(1, stories.size(), stories.toString());
+      assertEquals(5, store.storyArticles(stories.get(0).id()).size());
+      assertTrue(in.embedded() < 5, "an article with no story to compare with is not embedded");
+    }
+  }
+
   @Test
   void theExampleCorpusBecomesOneStoryWithItsSpunCopyLinked() {
     Path examples = TestModels.repoRoot().resolve("examples/port-strike");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.parallax.ParallaxException;
+import org.parallax.align.Embedder;
 import org.parallax.config.ParallaxConfig;
 import org.parallax.corpus.CorpusIngester;
 import org.parallax.ingest.InputReader;
@@ -34,7 +35,7 @@ public final class ExampleCorpus {
    * Copies the bundled examples under {@code dir/input}, ingests them into {@code dir/store} and returns that
    * store, committed and open for reading.
    */
-  public static CorpusStore build(Path dir, NlpModels models, List<Skipped> problems) {
+  public static CorpusStore build(Path dir, NlpModels models, Embedder embedder, List<Skipped> problems) {
     Path input = dir.resolve("input");
     Path storeDir = dir.resolve("store");
     try {
@@ -43,7 +44,8 @@ public final class ExampleCorpus {
       throw new ParallaxException("cannot unpack the bundled examples: " + e.getMessage(), e);
     }
     try (CorpusStore s = CorpusStore.open(storeDir)) {
-      CorpusIngester ingester = new CorpusIngester(s, models, CorpusIngester.Settings.defaults(), problems::add);
+      CorpusIngester ingester = new CorpusIngester(s, models, CorpusIngester.Settings.defaults(),
+          CorpusIngester.Grouping.DEFAULT, embedder, problems::add);
       new InputReader(ParallaxConfig.defaults()).stream(List.of(input), ingester::accept, ingester::skip);
       ingester.close();
     }

@@ -35,7 +35,7 @@ final class TestCorpus {
       if (root == null) {
         root = Files.createTempDirectory("parallax-server-test-");
         List<Skipped> problems = new ArrayList<>();
-        ExampleCorpus.build(root, parallax().models(), problems).close();
+        ExampleCorpus.build(root, parallax().models(), parallax().embedder(), problems).close();
         if (!problems.isEmpty()) {
           throw new IllegalStateException("the example corpus should ingest cleanly: " + problems);
         }

@@ -13,6 +13,7 @@ final class Executors {
   private static NlpModels models;
   private static ArticlePreparer preparer;
   private static Parallax parallax;
+  private static org.parallax.align.Embedder embedder;
 
   private Executors() {}
 
@@ -36,6 +37,14 @@ final class Executors {
    */
   static volatile java.util.function.Function<java.util.List<org.parallax.model.Article>, org.parallax.model.Report>
       storyAnalysis = a -> parallax().analyzeCleaned(a, new org.parallax.pipeline.StageTimes());
+
+  /** The headline-and-lead encoder of the default story grouping, for the driver's decision pass. */
+  static synchronized org.parallax.align.Embedder embedder() {
+    if (embedder == null) {
+      embedder = new org.parallax.align.MiniLmEmbedder();
+    }
+    return embedder;
+  }
 
   /** One pipeline per executor JVM, its worker pool shared by the tasks running there. */
   static synchronized Parallax parallax() {

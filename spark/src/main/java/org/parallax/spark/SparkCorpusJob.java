@@ -54,7 +54,12 @@ import scala.Tuple2;
  */
 public final class SparkCorpusJob {
   /** What to run. {@code store}: the driver-side store (kept for {@code parallax serve}); null: a temporary one. */
-  public record Options(List<String> inputs, String out, Path store, int minArticles, int partitions) {}
+  /** {@code fast}: stories by TF-IDF alone, as {@code ingest --fast}; else {@code ingest}'s default grouping. */
+  public record Options(List<String> inputs, String out, Path store, int minArticles, int partitions, boolean fast) {
+    public Options(List<String> inputs, String out, Path store, int minArticles, int partitions) {
+      this(inputs, out, store, minArticles, partitions, false);
+    }
+  }
 
   /** Counts and stage times of a run. */
   public record Result(long read, long added, long duplicates, long skipped, long copies, long stories,
@@ -69,7 +74,7 @@ public final class SparkCorpusJob {
     Options o = parse(args);
     if (o == null) {
       System.err.println("usage: SparkCorpusJob --out DIR [--store LOCAL_DIR] [--min-articles 2] [--partitions N] "
-          + "PATH...");
+          + "[--fast] PATH...");
       System.exit(2);
     }
     SparkSession spark = SparkSession.builder().appName("parallax").getOrCreate();
@@ -100,6 +105,7 @@ public final class SparkCorpusJob {
     Path store = null;
     int min = 2;
     int partitions = 0;
+    boolean fast = false;
     try {
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -107,13 +113,14 @@ public final class SparkCorpusJob {
           case "--store" -> store = ++i < args.length ? Path.of(args[i]) : null;
           case "--min-articles" -> min = ++i < args.length ? Integer.parseInt(args[i]) : 2;
           case "--partitions" -> partitions = ++i < args.length ? Integer.parseInt(args[i]) : 0;
+          case "--fast" -> fast = true;
           default -> inputs.add(args[i]);
         }
       }
     } catch (NumberFormatException e) {
       return null;
     }
-    return out == null || inputs.isEmpty() ? null : new Options(inputs, out, store, min, partitions);
+    return out == null || inputs.isEmpty() ? null : new Options(inputs, out, store, min, partitions, fast);
   }
 
   public static Result run(SparkSession spark, Options o) throws IOException {
@@ -151,8 +158,10 @@ public final class SparkCorpusJob {
              fs.create(new org.apache.hadoop.fs.Path(out, "skipped-jsonl/part-00000.json"), true),
              StandardCharsets.UTF_8))) {
       // A crawl can skip millions of pages (not English, not HTML): they go to a file, not to memory.
-      CorpusIngester ingester = new CorpusIngester(store, Executors.models(),
-          CorpusIngester.Settings.defaults(), s -> {
+      // The default grouping embeds ambiguous articles here, on the driver, in input order: as ingest does.
+      CorpusIngester ingester = new CorpusIngester(store, Executors.models(), CorpusIngester.Settings.defaults(),
+          o.fast() ? CorpusIngester.Grouping.FAST : CorpusIngester.Grouping.DEFAULT,
+          o.fast() ? null : Executors.embedder(), s -> {
             try {
               skippedOut.write(json.writeValueAsString(s));
               skippedOut.write('\n');

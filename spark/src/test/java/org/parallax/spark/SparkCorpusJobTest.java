@@ -66,8 +66,9 @@ class SparkCorpusJobTest {
     List<Skipped> skipped = new ArrayList<>();
     Map<String, String> reports = new TreeMap<>();
     try (CorpusStore store = CorpusStore.open(storeDir)) {
+      // ingest's default grouping, which embeds the ambiguous articles: the job must do the same on its driver.
       CorpusIngester ingester = new CorpusIngester(store, Executors.models(), CorpusIngester.Settings.defaults(),
-          skipped::add);
+          CorpusIngester.Grouping.DEFAULT, Executors.embedder(), skipped::add);
       new InputReader(ParallaxConfig.defaults()).stream(List.of(input), ingester::accept, ingester::skip);
       ingester.close();
       List<Copy> copies = new ArrayList<>();
@@ -278,5 +279,7 @@ class SparkCorpusJobTest {
     assertEquals(List.of("a", "b"), o.inputs());
     assertEquals(3, o.minArticles());
     assertFalse(o.out().isEmpty());
+    assertFalse(o.fast(), "ingest's default grouping unless told");
+    assertTrue(SparkCorpusJob.parse(new String[] {"--out", "o", "--fast", "a"}).fast());
   }
 }

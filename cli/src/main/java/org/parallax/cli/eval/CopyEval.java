@@ -50,6 +50,9 @@ public final class CopyEval implements Callable<Integer> {
       description = "NeuS source file for hard negatives (default: ${DEFAULT-VALUE})")
   Path neus;
 
+  @Option(names = "--fast", description = "Ingest with the fast (TF-IDF only) story grouping, as `ingest --fast`.")
+  boolean fast;
+
   @Option(names = "--base", defaultValue = "2000", description = "Real articles used (default: ${DEFAULT-VALUE})")
   int base;
 
@@ -125,7 +128,9 @@ public final class CopyEval implements Callable<Integer> {
     List<Copy> found = new ArrayList<>();
     long start = System.nanoTime();
     try (CorpusStore store = CorpusStore.open(dir)) {
-      CorpusIngester in = new CorpusIngester(store, NlpModels.load(), CorpusIngester.Settings.defaults(), s -> { });
+      CorpusIngester in = new CorpusIngester(store, NlpModels.load(), CorpusIngester.Settings.defaults(),
+          fast ? CorpusIngester.Grouping.FAST : CorpusIngester.Grouping.DEFAULT,
+          fast ? null : new org.parallax.align.MiniLmEmbedder(), s -> { });
       all.forEach(in::accept);
       in.close();
       store.forEachCopy(found::add);
@@ -138,8 +143,8 @@ public final class CopyEval implements Callable<Integer> {
     Map<String, Copy> pairs = new HashMap<>();
     found.forEach(c -> pairs.put(key(c.source(), c.copy()), c));
     out.printf(Locale.ROOT, "%d real articles + %d NeuS articles (one date: hard negatives) + %d planted copies, "
-        + "ingested in %.1f s; %d copy relations found%n", docs.size(), neusDocs.size(), copies.size(), secs,
-        found.size());
+        + "ingested in %.1f s (%s story grouping); %d copy relations found%n", docs.size(), neusDocs.size(),
+        copies.size(), secs, fast ? "fast" : "default", found.size());
     out.println("kind            rate  recall  direction  labelled as");
     for (String kind : new String[] {"near-duplicate", "spin"}) {
       for (double rate : RATES) {

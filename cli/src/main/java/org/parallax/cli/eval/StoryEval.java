@@ -47,8 +47,16 @@ public final class StoryEval implements Callable<Integer> {
       description = "Similarity thresholds to try (default: the configured one).")
   List<Double> thresholds;
 
-  @Option(names = "--semantic", description = "Blend headline-and-lead embeddings (MiniLM) into the story score.")
+  @Option(names = "--semantic", description = "Embed every article and blend headline-and-lead embeddings (MiniLM) "
+      + "into every story decision.")
   boolean semantic;
+
+  @Option(names = "--fast", description = "The fast grouping: TF-IDF alone, no embeddings (as `ingest --fast`).")
+  boolean fast;
+
+  @Option(names = "--band", split = ",", description = "Default grouping: the band of TF-IDF scores in which an "
+      + "article is embedded, LOW,HIGH (default: the configured one).")
+  List<Double> band;
 
   @Option(names = "--semantic-weight", description = "With --semantic: share of the embedding similarity in the "
       + "score (default: the configured one).")
@@ -89,30 +97,45 @@ public final class StoryEval implements Callable<Integer> {
       out.println(neighbours(docs, gold, models, d));
       return ExitCodes.OK;
     }
+    if (fast && semantic) {
+      spec.commandLine().getErr().println("eval stories: --fast and --semantic exclude each other");
+      return ExitCodes.USAGE;
+    }
+    CorpusIngester.Grouping grouping = fast ? CorpusIngester.Grouping.FAST
+        : semantic ? CorpusIngester.Grouping.SEMANTIC : CorpusIngester.Grouping.DEFAULT;
+    // The threshold tried is the lexical one in the fast grouping, the blend's otherwise.
     List<Double> ts = thresholds != null ? thresholds
-        : List.of(semantic ? d.stories().semanticThreshold() : d.stories().threshold());
-    Embedder embedder = semantic ? new MiniLmEmbedder() : null;
-    out.printf(Locale.ROOT, "NeuS %s: %d articles in %d gold clusters, shuffled (seed %d)%n", split, docs.size(),
-        events.size(), seed);
+        : List.of(fast ? d.stories().threshold() : d.stories().semanticThreshold());
+    Embedder embedder = fast ? null : new MiniLmEmbedder();
+    out.printf(Locale.ROOT, "NeuS %s: %d articles in %d gold clusters, shuffled (seed %d); %s grouping%n", split,
+        docs.size(), events.size(), seed, grouping.name().toLowerCase(Locale.ROOT));
     for (double t : ts) {
       StoryClusterer.Params sp = d.stories();
+      if (band != null && band.size() == 2) {
+        sp = sp.withBand(band.get(0), band.get(1));
+      }
       CorpusIngester.Settings settings = new CorpusIngester.Settings(
-          withWeight(sp.withThresholds(semantic ? sp.threshold() : t, semantic ? t : sp.semanticThreshold())),
+          withWeight(sp.withThresholds(fast ? t : sp.threshold(), fast ? sp.semanticThreshold() : t)),
           d.copies(),
           d.batch(), d.vectorTerms(), d.dfSlots());
       Path dir = Files.createTempDirectory("parallax-eval-stories");
       Map<String, String> predicted = new HashMap<>();
+      long[] embedded = {0, 0, 0};
       long start = System.nanoTime();
       try (CorpusStore store = CorpusStore.open(dir)) {
-        CorpusIngester ingester = new CorpusIngester(store, models, settings, embedder, s -> { });
+        CorpusIngester ingester = new CorpusIngester(store, models, settings, grouping, embedder, s -> { });
         docs.forEach(ingester::accept);
         ingester.close();
+        embedded[0] = ingester.embedded();
+        embedded[1] = ingester.embeddingCalls()[0];
+        embedded[2] = ingester.embeddingCalls()[1];
         store.forEachMembership(predicted::put);
       } finally {
         deleteTree(dir);
       }
       double secs = (System.nanoTime() - start) / 1e9;
-      out.println(score(gold, predicted, t, secs));
+      out.println(score(gold, predicted, t, secs) + String.format(Locale.ROOT, ", %d of %d articles embedded"
+          + " (texts embedded ahead in batches %d, late %d)", embedded[0], docs.size(), embedded[1], embedded[2]));
     }
     return ExitCodes.OK;
   }
@@ -203,8 +226,7 @@ public final class StoryEval implements Callable<Integer> {
 
   /** B-cubed (per item, averaged) and pairwise precision/recall/F1 of a clustering against gold. */
   private StoryClusterer.Params withWeight(StoryClusterer.Params p) {
-    return semanticWeight == null ? p : new StoryClusterer.Params(p.threshold(), p.gapDays(), p.centroidTerms(),
-        p.capacity(), p.undatedCapacity(), semanticWeight, p.semanticThreshold());
+    return semanticWeight == null ? p : p.withSemanticWeight(semanticWeight);
   }
 
   static String score(Map<String, Integer> gold, Map<String, String> predicted, double threshold, double secs) {

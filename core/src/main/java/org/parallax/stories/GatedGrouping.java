@@ -1,0 +1,213 @@
+package org.parallax.stories;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.parallax.align.Embedder;
+
+/**
+ * The default story grouping over a {@link StoryClusterer}: TF-IDF where its score is clear, the headline-and-lead
+ * embeddings blended in where it is ambiguous (see {@link StoryClusterer.Params#bandLow()}), each article embedded
+ * at most once and, as far as it can be guessed ahead, in batches.
+ */
+public final class GatedGrouping {
+  private final StoryClusterer clusterer;
+  private final StoryClusterer.Params params;
+  private final Embedder encoder;
+  private long embeddedArticles;
+  private long embeddedTexts;
+  private long prefetched;
+  private long embeddedLate;
+  /** Embeddings {@link #prefetch prefetched} for the batch being decided, by text. */
+  private final Map<String, float[]> cache = new HashMap<>();
+
+  public GatedGrouping(StoryClusterer clusterer, Embedder encoder) {
+    this.clusterer = clusterer;
+    this.params = clusterer.params();
+    this.encoder = encoder;
+  }
+
+  /**
+   * Places an article by its TF-IDF score alone when that is clear — no candidate reaches
+   * {@link StoryClusterer.Params#bandLow()}, or the best reaches {@link StoryClusterer.Params#bandHigh()} — and
+   * otherwise embeds its headline and lead ({@code lead}) and the candidates' articles not embedded yet, in one call
+   * to the encoder, and decides on the blended score as {@code --semantic} does over the candidates in the band.
+   * Embeddings are kept in the stories (and saved with them), so an article is embedded at most once.
+   */
+  public Story assign(String articleId, long day, String date, String outlet, String label, TermVector v,
+                     String lead) {
+    int stamp = clusterer.nextStamp();
+    Story.Probe probe = new Story.Probe(v);
+    List<Story> candidates = new ArrayList<>();
+    List<Double> lexical = new ArrayList<>();
+    double floor = Math.min(params.bandLow(), params.threshold());
+    java.util.function.BiConsumer<Story, Double> keep = (s, sim) -> {
+      if (sim >= floor) {
+        candidates.add(s);
+        lexical.add(sim);
+      }
+    };
+    clusterer.loadUndated();
+    clusterer.gather(v, probe, day, stamp, keep);
+    if (day != Story.UNDATED) {
+      clusterer.lastDay(day);
+    }
+    Story chosen = null;
+    double best = params.threshold();
+    for (int i = 0; i < candidates.size(); i++) {
+      if (lexical.get(i) >= best) {
+        best = lexical.get(i);
+        chosen = candidates.get(i);
+      }
+    }
+    float[] embedding = null;
+    if (chosen == null || best < params.bandHigh()) {
+      List<Story> band = new ArrayList<>();
+      List<String> texts = new ArrayList<>(List.of(lead));
+      for (int i = 0; i < candidates.size(); i++) {
+        if (lexical.get(i) >= params.bandLow()) {
+          band.add(candidates.get(i));
+          texts.addAll(candidates.get(i).pendingTexts());
+        }
+      }
+      if (!band.isEmpty()) {
+        float[][] e = encode(texts);
+        embeddedArticles++;
+        embedding = e[0];
+        int at = 1;
+        for (Story s : band) {
+          int n = s.pendingTexts().size();
+          if (n > 0) {
+            s.addEmbeddings(java.util.Arrays.copyOfRange(e, at, at + n));
+            at += n;
+            clusterer.changed(s); // its embeddings are saved with it
+          }
+        }
+        chosen = null;
+        best = params.semanticThreshold();
+        double w = params.semanticWeight();
+        for (int i = 0; i < candidates.size(); i++) {
+          Story s = candidates.get(i);
+          if (lexical.get(i) >= params.bandLow()) {
+            double sim = (1 - w) * lexical.get(i) + w * s.semanticSimilarity(embedding);
+            if (sim >= best) {
+              best = sim;
+              chosen = s;
+            }
+          }
+        }
+      }
+    }
+    return clusterer.place(chosen, articleId, day, date, outlet, label, v, embedding, embedding == null ? lead : null);
+  }
+
+  /**
+   * Gated mode: guesses which of the next articles (vectors, days and headline-and-lead texts, in input order)
+   * {@link #assign} will need embedded, and embeds those texts and their candidate stories' pending ones in
+   * one call, so that the encoder works on a batch (on every core) instead of one text at a time. Only a cache:
+   * the decisions are the same whatever it guesses; a text it missed is embedded when it is needed. An article is
+   * guessed ambiguous when a held story scores in the band and none above it, or an earlier article of the same
+   * batch near its date scores in the band.
+   */
+  public void prefetch(List<TermVector> vectors, long[] days, List<String> leads) {
+    cache.clear();
+    clusterer.loadUndated();
+    Set<String> texts = new LinkedHashSet<>();
+    long savedLastDay = clusterer.lastDay();
+    for (int i = 0; i < vectors.size(); i++) {
+      TermVector v = vectors.get(i);
+      double[] best = {0};
+      List<Story> band = new ArrayList<>();
+      clusterer.gather(v, new Story.Probe(v), days[i], clusterer.nextStamp(), (s, sim) -> {
+        best[0] = Math.max(best[0], sim);
+        if (sim >= params.bandLow()) {
+          band.add(s);
+        }
+      });
+      if (days[i] != Story.UNDATED) {
+        clusterer.lastDay(days[i]);
+      }
+      boolean ambiguous = !band.isEmpty() && best[0] < params.bandHigh();
+      for (int j = 0; j < i; j++) {
+        boolean near = days[i] == Story.UNDATED || days[j] == Story.UNDATED
+            || Math.abs(days[i] - days[j]) <= params.gapDays();
+        double sim = near ? dot(v, vectors.get(j)) : 0;
+        if (sim >= params.bandLow() && sim < params.bandHigh()) { // a clear match would join without embedding
+          ambiguous = true;
+          texts.add(leads.get(j)); // its story will hold it, pending
+        }
+      }
+      if (ambiguous) {
+        texts.add(leads.get(i));
+        band.forEach(s -> texts.addAll(s.pendingTexts()));
+      }
+    }
+    clusterer.lastDay(savedLastDay);
+    List<String> list = new ArrayList<>(texts);
+    float[][] e = encoder.embed(list);
+    prefetched += e.length;
+    for (int i = 0; i < e.length; i++) {
+      cache.put(list.get(i), e[i]);
+    }
+  }
+
+  /** Embeds texts, taking those {@link #prefetch prefetched} from the cache and the rest in one call. */
+  private float[][] encode(List<String> texts) {
+    float[][] out = new float[texts.size()][];
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = cache.get(texts.get(i));
+      if (out[i] == null) {
+        missing.add(texts.get(i));
+      }
+    }
+    if (!missing.isEmpty()) {
+      float[][] e = encoder.embed(missing);
+      embeddedLate += e.length;
+      for (int i = 0, k = 0; i < out.length; i++) {
+        if (out[i] == null) {
+          out[i] = e[k++];
+        }
+      }
+    }
+    embeddedTexts += out.length;
+    return out;
+  }
+
+  private static double dot(TermVector a, TermVector b) {
+    double dot = 0;
+    long[] ta = a.terms();
+    long[] tb = b.terms();
+    for (int i = 0, j = 0; i < ta.length && j < tb.length; ) {
+      if (ta[i] < tb[j]) {
+        i++;
+      } else if (ta[i] > tb[j]) {
+        j++;
+      } else {
+        dot += a.weights()[i++] * b.weights()[j++];
+      }
+    }
+    return dot;
+  }
+
+  /** Counters of the gated mode: texts embedded ahead, in batches, and late, one article at a time. */
+  public long prefetchedTexts() {
+    return prefetched;
+  }
+
+  public long lateTexts() {
+    return embeddedLate;
+  }
+
+  /** Articles the gated mode embedded, and texts it embedded in all (theirs and stories' earlier articles). */
+  public long embeddedArticles() {
+    return embeddedArticles;
+  }
+
+  public long embeddedTexts() {
+    return embeddedTexts;
+  }
+}

@@ -1,0 +1,151 @@
+package org.parallax.stories;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.parallax.align.Embedder;
+import org.parallax.corpus.ArticleFeatures;
+import org.parallax.model.Article;
+
+/** The default (gated) grouping: embeddings only where TF-IDF is ambiguous, kept in the stories. */
+class GatedGroupingTest {
+  private final DocumentFrequencies df = new DocumentFrequencies(1 << 16);
+
+  /** A stand-in encoder: one direction per event, found by a keyword; counts the texts it is given. */
+  private static final class FakeEncoder implements Embedder {
+    final List<String> seen = new ArrayList<>();
+
+    @Override
+    public float[][] embed(List<String> texts) {
+      seen.addAll(texts);
+      float[][] out = new float[texts.size()][];
+      for (int i = 0; i < out.length; i++) {
+        String t = texts.get(i);
+        out[i] = t.contains("Eastbridge") || t.contains("harbour") ? new float[] {1, 0, 0}
+            : t.contains("Westhaven") ? new float[] {0, 1, 0} : new float[] {0, 0, 1};
+      }
+      return out;
+    }
+  }
+
+  private TermVector vector(String title, String body) {
+    TermCounts counts = ArticleFeatures.of(new Article("x", null, null, null, title, null, null, "en", body,
+        List.of())).terms();
+    df.add(counts);
+    return TermVector.of(counts, df, 60);
+  }
+
+  private static final String[][] ARTICLES = {
+      {"Dockworkers strike halts Port of Eastbridge", "Dockworkers at the Port of Eastbridge went on strike on "
+          + "Monday over pay. The union said 1,200 members joined the strike."},
+      {"Dockworkers strike halts Port of Eastbridge", "Dockworkers at the Port of Eastbridge went on strike on "
+          + "Monday over pay. The union said 1,200 members joined the strike."},
+      {"Militant bosses hold the Eastbridge harbour hostage", "Radical union agitators shut the docks over pay, "
+          + "and exporters count the cost of the walkout."},
+      {"Westhaven council passes school budget", "The Westhaven city council approved a budget that hires 300 "
+          + "teachers and extends tram lines."}};
+
+  private List<TermVector> vectors() {
+    List<TermVector> vs = new ArrayList<>();
+    for (String[] a : ARTICLES) {
+      vs.add(vector(a[0], a[1]));
+    }
+    return vs;
+  }
+
+  private static String lead(int i) {
+    return ARTICLES[i][0] + ". " + ARTICLES[i][1];
+  }
+
+  @Test
+  void onlyAmbiguousArticlesAreEmbeddedAndADifferentlyWordedReportJoins() {
+    List<TermVector> vs = vectors();
+    StoryClusterer fast = new StoryClusterer(StoryClusterer.Params.defaults(), (from, to) -> List.of());
+    List<String> fastIds = new ArrayList<>();
+    for (int i = 0; i < vs.size(); i++) {
+      fastIds.add(fast.assign("a" + i, 20_000, null, "O" + i, ARTICLES[i][0], vs.get(i)).id());
+    }
+    assertNotEquals(fastIds.get(0), fastIds.get(2), "precondition: TF-IDF alone keeps the framed report apart");
+    Story strike = new Story("t", "t");
+    strike.add(vs.get(0), null, 20_000, null, "A", 150);
+    strike.add(vs.get(1), null, 20_000, null, "B", 150);
+    double lexical = strike.similarity(new Story.Probe(vs.get(2)));
+    StoryClusterer.Params p = StoryClusterer.Params.defaults();
+    assertTrue(lexical >= p.bandLow() && lexical < p.threshold(), "precondition: ambiguous TF-IDF score " + lexical);
+
+    FakeEncoder encoder = new FakeEncoder();
+    GatedGrouping gated = new GatedGrouping(new StoryClusterer(StoryClusterer.Params.defaults(),
+        (from, to) -> List.of()), encoder);
+    List<String> ids = new ArrayList<>();
+    List<Integer> seenAfter = new ArrayList<>();
+    for (int i = 0; i < vs.size(); i++) {
+      ids.add(gated.assign("a" + i, 20_000, null, "O" + i, ARTICLES[i][0], vs.get(i), lead(i)).id());
+      seenAfter.add(encoder.seen.size());
+    }
+    assertEquals(0, seenAfter.get(0), "nothing to compare with: not embedded");
+    assertEquals(0, seenAfter.get(1), "a clear TF-IDF match: not embedded");
+    assertEquals(ids.get(0), ids.get(1));
+    assertEquals(ids.get(0), ids.get(2), "ambiguous, and its embedding agrees: it joins");
+    assertEquals(List.of(lead(2), lead(0), lead(1)), encoder.seen,
+        "the article and the story's two articles not embedded yet, in one call");
+    assertNotEquals(ids.get(0), ids.get(3));
+    assertEquals(3, encoder.seen.size(), "sharing no word with any story: not embedded");
+    assertEquals(1, gated.embeddedArticles());
+  }
+
+  @Test
+  void prefetchingIsOnlyACacheTheDecisionsAreTheSame() {
+    List<TermVector> vs = vectors();
+    List<String> leads = new ArrayList<>();
+    long[] days = new long[vs.size()];
+    for (int i = 0; i < vs.size(); i++) {
+      leads.add(lead(i));
+      days[i] = 20_000;
+    }
+    List<List<String>> runs = new ArrayList<>();
+    List<FakeEncoder> encoders = new ArrayList<>();
+    for (boolean prefetch : new boolean[] {false, true}) {
+      FakeEncoder encoder = new FakeEncoder();
+      GatedGrouping c = new GatedGrouping(new StoryClusterer(StoryClusterer.Params.defaults(),
+          (from, to) -> List.of()), encoder);
+      if (prefetch) {
+        c.prefetch(vs, days, leads);
+      }
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < vs.size(); i++) {
+        ids.add(c.assign("a" + i, days[i], null, "O" + i, ARTICLES[i][0], vs.get(i), leads.get(i)).id());
+      }
+      runs.add(ids);
+      encoders.add(encoder);
+      if (prefetch) {
+        assertEquals(0, c.lateTexts(), "the batch guessed every text the decisions needed");
+        assertTrue(c.prefetchedTexts() >= 2, "the same text is embedded once"); // articles 0 and 1 are equal
+      }
+    }
+    assertEquals(runs.get(0), runs.get(1));
+  }
+
+  @Test
+  void aStoryKeepsItsEmbeddingsAndPendingTextsAcrossASave() {
+    Story s = new Story("s1", "label");
+    TermVector v = vector(ARTICLES[0][0], ARTICLES[0][1]);
+    s.add(v, null, lead(0), 20_000, "2024-10-04", "A", 150);
+    s.add(v, new float[] {0.6f, 0.8f, 0}, null, 20_000, "2024-10-04", "B", 150);
+    s.add(v, null, lead(1), 20_001, "2024-10-05", "C", 150);
+    s.add(v, null, lead(2), 20_001, "2024-10-05", "D", 150); // beyond the pending texts kept
+    Story back = Story.restore(s.snapshot(), s.dayList(), s.stateBytes());
+    assertEquals(List.of(lead(0), lead(1)), back.pendingTexts());
+    float[] probe = {0.6f, 0.8f, 0};
+    assertEquals(1.0, back.semanticSimilarity(probe), 1e-6, "the average over the embedded articles only");
+    back.addEmbeddings(new float[][] {{1, 0, 0}, {1, 0, 0}});
+    assertTrue(back.pendingTexts().isEmpty());
+    assertEquals((1.0 + 0.6 + 0.6) / 3, back.semanticSimilarity(probe), 1e-6);
+    assertArrayEquals(back.stateBytes(), Story.restore(back.snapshot(), back.dayList(), back.stateBytes())
+        .stateBytes());
+  }
+}
