@@ -18,15 +18,30 @@ import org.parallax.model.Token;
  * speaker, quotes that continue a previous attributed quote, and partial quotes credited to the sentence subject.
  */
 public final class PatternQuoteAttributor {
-  private static final Set<String> SPEECH = Set.of("said", "says", "say", "told", "tells", "tell", "added", "adds",
-      "stated", "states", "wrote", "writes", "tweeted", "posted", "declared", "insisted", "insists", "argued",
-      "argues", "claimed", "claims", "asked", "asks", "replied", "replies", "remarked", "cautioned", "warned",
-      "warns", "stressed", "stresses", "noted", "notes", "explained", "explains", "continued", "announced",
-      "acknowledged", "admitted", "conceded", "complained", "urged", "urges", "predicted", "concluded", "commented",
-      "responded", "chuckled", "laughed", "joked", "recalled", "observed", "emphasised", "emphasized", "vowed",
-      "promised", "suggested", "reiterated", "reiterates", "confirmed", "denied", "maintained", "described",
-      "describing", "saying", "telling", "adding", "writing", "calling", "called", "according", "accused",
-      "insisting", "warning", "demanded", "voiced", "expressed", "greeted", "replying", "read", "reads", "shouted", "screamed", "testified", "pledged");
+  private static final Set<String> SPEECH = Set.of(
+      "said", "says", "say", "told", "tells", "tell", "added", "adds", "stated", "states", "wrote", "writes",
+      "tweeted", "posted", "declared", "insisted", "insists", "argued", "argues", "claimed", "claims", "asked",
+      "asks", "replied", "replies", "remarked", "cautioned", "warned", "warns", "stressed", "stresses", "noted",
+      "notes", "explained", "explains", "continued", "announced", "acknowledged", "admitted", "conceded",
+      "complained", "urged", "urges", "predicted", "concluded", "commented", "responded", "chuckled", "laughed",
+      "joked", "recalled", "observed", "emphasised", "emphasized", "vowed", "promised", "suggested", "reiterated",
+      "reiterates", "confirmed", "denied", "maintained", "described", "describing", "saying", "telling", "adding",
+      "writing", "calling", "called", "according", "accused", "insisting", "warning", "demanded", "voiced",
+      "expressed", "greeted", "replying", "read", "reads", "shouted", "screamed", "testified", "pledged", "asking",
+      "boasted", "sings", "sang", "quipped", "mocked", "scoffed", "countered", "lamented", "contended", "contends",
+      "charged", "retorted", "mused", "wondered", "proclaimed", "tweets", "predicts", "explaining", "arguing",
+      "noting", "recounted", "thundered", "snapped", "bragged", "fumed", "answered", "responds", "affirmed",
+      "asserted", "asserts", "opined", "texted", "emailed");
+  /** Speech verbs the POS model sometimes tags as nouns or adjectives, but which are verbs in a news cue. */
+  private static final Set<String> ALWAYS_VERB = Set.of("said", "says", "told", "added", "warned", "insisted",
+      "argued", "asked", "tweeted", "declared", "stressed", "explained", "replied", "recalled", "demanded", "urged",
+      "cautioned", "boasted", "quipped", "wrote", "sings", "asking", "saying", "adding", "insisting", "warning");
+  /** Words after a speech verb that tell when, not who: "said Friday", "said Thursday morning". */
+  private static final Set<String> TIME_WORDS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday",
+      "saturday", "sunday", "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night", "week",
+      "month", "year", "recently", "earlier", "later", "last", "this", "next", "january", "february", "march",
+      "april", "may", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at",
+      "during", "after", "before", "while", "when");
   private static final Set<String> ROLE_NOUNS = Set.of("president", "spokesman", "spokeswoman", "spokesperson",
       "minister", "adviser", "advisor", "secretary", "official", "officials", "leader", "chief", "aide", "diplomat",
       "ambassador", "chairman", "chairwoman", "chair", "director", "ceo", "analyst", "expert", "professor",
@@ -84,8 +99,8 @@ public final class PatternQuoteAttributor {
     for (Span outer : outers) {
       Span inner = QuoteSpans.inner(body, outer);
       String text = body.substring(inner.start(), inner.end());
-      if (words(text) < 2) {
-        continue; // one-word quotes are scare quotes: framing, not speech
+      if (words(text) < 2 || isTitle(text)) {
+        continue; // one-word quotes are scare quotes, "Face the Nation" a title: framing or names, not speech
       }
       int first = sentenceAt(sentences, outer.start());
       int last = sentenceAt(sentences, Math.max(outer.start(), outer.end() - 1));
@@ -118,6 +133,9 @@ public final class PatternQuoteAttributor {
         if (next.paragraph() == sentences.get(last).paragraph() && next.wordCount() <= 6) {
           a = fromCue(next, outer, outers, people);
         }
+      }
+      if (a == null) {
+        a = dashCredit(body, outer);
       }
       if (a == null && opensSentence(sentences.get(first), outer)) {
         a = continuation(previous, sentences, first, outer);
@@ -166,7 +184,7 @@ public final class PatternQuoteAttributor {
       }
       String w = tok.text().toLowerCase(Locale.ROOT);
       boolean according = w.equals("according") && i + 1 < t.size() && t.get(i + 1).text().equals("to");
-      if (!(SPEECH.contains(w) && (tok.isVerb() || according || w.equals("said")))) {
+      if (!(SPEECH.contains(w) && (tok.isVerb() || according || ALWAYS_VERB.contains(w)))) {
         continue;
       }
       int d = tok.span().start() >= quote.end() ? tok.span().start() - quote.end()
@@ -285,13 +303,23 @@ public final class PatternQuoteAttributor {
     while (i >= 0 && ADVERB_SKIP.contains(t.get(i).text().toLowerCase(Locale.ROOT))) {
       i--;
     }
+    int label = PartyLabels.startBefore(t, i);
+    if (label > 0 && isNameToken(t, label - 1)) {
+      // "Rep. Gwen Moore (D-Wis.) said", "Mitch McConnell, R-Ky., said": the label is a role, the name precedes it
+      int start = label - 1;
+      while (start > 0 && isNameToken(t, start - 1)) {
+        start--;
+      }
+      return new int[] {start, label};
+    }
     if (i > 0 && t.get(i).text().equals(",")) {
       int k = i - 1;
       while (k >= 0 && !t.get(k).text().equals(",") && i - k < 15 && !inAny(t.get(k).span(), quotes)) {
         k--;
       }
       if (k > 0 && t.get(k).text().equals(",") && k < i - 1) {
-        if (containsRole(t, k + 1, i) && isNameToken(t, k - 1)) {
+        boolean described = t.get(k + 1).pos().equals("DET") || t.get(k + 1).pos().equals("NUM");
+        if ((containsRole(t, k + 1, i) || described) && isNameToken(t, k - 1)) {
           // "Tomas Lindqvist, a spokesman for Halvorsen Shipping, told reporters"
           int start = k - 1;
           while (start > 0 && isNameToken(t, start - 1)) {
@@ -345,6 +373,9 @@ public final class PatternQuoteAttributor {
       i++;
     }
     int from = i;
+    if (from < t.size() && TIME_WORDS.contains(t.get(from).text().toLowerCase(Locale.ROOT))) {
+      return null; // "said Friday", "said in a statement": when or where, not who
+    }
     while (i < t.size() && isNpToken(t.get(i)) && !inAny(t.get(i).span(), quotes)) {
       i++;
     }
@@ -504,6 +535,10 @@ public final class PatternQuoteAttributor {
           }
           if (role == null) {
             role = appositiveAfter(t, j);
+          }
+          String label = PartyLabels.after(t, j);
+          if (label != null) {
+            role = role == null ? PartyLabels.role(label) : role + ", " + PartyLabels.role(label);
           }
           Person known = people.get(name);
           if (known == null || (role != null && (known.role() == null || role.length() > known.role().length()))) {
@@ -800,6 +835,34 @@ public final class PatternQuoteAttributor {
         t.get(i - 1).span().end() - s.span().start());
     String name = stripRolePrefix(run);
     return new Attribution(run, sides.isPlaceOrBody(name) ? null : name, "partial quote, sentence subject");
+  }
+
+  private static final java.util.regex.Pattern DASH_CREDIT = java.util.regex.Pattern.compile(
+      "\\G[\\s,]*(?:[—―–]|--)\\s*(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3})");
+
+  /** "“…” ― Pamela Padilla": a reader's or source's name after a dash that follows the quote. */
+  private Attribution dashCredit(String body, Span outer) {
+    java.util.regex.Matcher m = DASH_CREDIT.matcher(body);
+    if (outer.end() >= body.length() || !m.find(outer.end())) {
+      return null;
+    }
+    String name = m.group(1).strip();
+    return isPersonName(name) ? new Attribution(name, name, "dash X") : null;
+  }
+
+  /** Every word capitalised, short, no sentence inside: a programme, book or law named in quotes. */
+  private static boolean isTitle(String text) {
+    String t = text.replaceAll("[,.:;!?]+$", "").strip();
+    if (t.isEmpty() || t.length() > 60 || t.matches(".*[.!?;].*")) {
+      return false;
+    }
+    for (String w : t.split("\\s+")) {
+      if (!w.isEmpty() && !Character.isUpperCase(w.charAt(0)) && !Character.isDigit(w.charAt(0))
+          && !w.matches("(?i)of|the|a|an|and|in|on|for|with|to|at|by|or|de|la|von|van")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean opensSentence(Sentence s, Span outer) {

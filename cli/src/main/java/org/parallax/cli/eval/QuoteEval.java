@@ -119,6 +119,10 @@ public final class QuoteEval implements Callable<Integer> {
           notJudged++;
         } else if (hit.stream().noneMatch(g -> g.direct() && g.named() && sameSpeaker(q.speaker(), g.source()))) {
           fp++;
+          if (shown < errors) {
+            shown++;
+            out.println("WRONG   ours=" + q.speaker() + "  gold=" + hit.get(0).source() + "  :: " + clip(q.text()));
+          }
         }
       }
     }
