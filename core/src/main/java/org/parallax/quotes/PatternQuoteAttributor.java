@@ -127,6 +127,13 @@ public final class PatternQuoteAttributor {
           a = new Attribution(before.phrase(), before.name(), a.cue() + ", statement of " + before.phrase());
         }
       }
+      if (a == null && last + 1 < sentences.size() && startsWithSpeech(sentences.get(last + 1))
+          && sentences.get(last + 1).paragraph() == sentences.get(last).paragraph()) {
+        // "…,” Mitch McConnell, R-Ky., | said Tuesday.": the sentence splitter broke after an abbreviation
+        List<Token> joined = new ArrayList<>(sentences.get(last).tokens());
+        joined.addAll(sentences.get(last + 1).tokens());
+        a = fromCue(joined, outer, outers);
+      }
       if (a == null && last + 1 < sentences.size() && endsSentence(outer, sentences.get(last))) {
         // "“…”. Sullivan said" is rare; "“…” he said." in the next sentence is common after multi-sentence quotes.
         Sentence next = sentences.get(last + 1);
@@ -175,7 +182,10 @@ public final class PatternQuoteAttributor {
   private record Attribution(String phrase, String name, String cue) {}
 
   private Attribution fromCue(Sentence s, Span quote, List<Span> quotes, Map<String, Person> people) {
-    List<Token> t = s.tokens();
+    return fromCue(s.tokens(), quote, quotes);
+  }
+
+  private Attribution fromCue(List<Token> t, Span quote, List<Span> quotes) {
     List<int[]> cues = new ArrayList<>();
     for (int i = 0; i < t.size(); i++) {
       Token tok = t.get(i);
@@ -206,6 +216,14 @@ public final class PatternQuoteAttributor {
       }
       int[] left = npLeft(t, at - 1, quotes);
       if (left != null) {
+        if (isNameToken(t, left[1] - 1) && !hasComma(t, left)) {
+          // "In a Bloomberg interview Trump declared": the head of a phrase before its verb is its last name
+          int k = left[1] - 1;
+          while (k > left[0] && isNameToken(t, k - 1)) {
+            k--;
+          }
+          left = new int[] {k, left[1]};
+        }
         return attribution(t, left, "X " + verb);
       }
       if (INVERTIBLE.contains(verb)) {
@@ -606,6 +624,9 @@ public final class PatternQuoteAttributor {
     while (k >= 0) {
       Token tok = t.get(k);
       String p = tok.pos();
+      if (!Character.isLetter(tok.text().charAt(0)) && !tok.text().equals("-")) {
+        break; // a closing quotation mark tagged ADJ is no part of a role
+      }
       if (!(p.equals("NOUN") || p.equals("ADJ") || p.equals("PROPN") || tok.text().equals("-")
           || possessive(tok.text()) || tok.text().equals("'s") || tok.text().equals("’s"))) {
         break;
@@ -838,7 +859,7 @@ public final class PatternQuoteAttributor {
   }
 
   private static final java.util.regex.Pattern DASH_CREDIT = java.util.regex.Pattern.compile(
-      "\\G[\\s,]*(?:[—―–]|--)\\s*(\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3})");
+      "\\G[\\s\u00a0,]*(?:[—―–]|--)[\\s\u00a0]*(\\p{Lu}[\\p{L}.'’-]*(?:[ \u00a0]+\\p{Lu}[\\p{L}.'’-]*){0,3})");
 
   /** "“…” ― Pamela Padilla": a reader's or source's name after a dash that follows the quote. */
   private Attribution dashCredit(String body, Span outer) {
@@ -846,7 +867,7 @@ public final class PatternQuoteAttributor {
     if (outer.end() >= body.length() || !m.find(outer.end())) {
       return null;
     }
-    String name = m.group(1).strip();
+    String name = m.group(1).replace('\u00a0', ' ').strip();
     return isPersonName(name) ? new Attribution(name, name, "dash X") : null;
   }
 
@@ -863,6 +884,19 @@ public final class PatternQuoteAttributor {
       }
     }
     return true;
+  }
+
+  private static boolean hasComma(List<Token> t, int[] np) {
+    for (int i = np[0]; i < np[1]; i++) {
+      if (t.get(i).text().equals(",")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWithSpeech(Sentence s) {
+    return !s.tokens().isEmpty() && ALWAYS_VERB.contains(s.tokens().get(0).text());
   }
 
   private static boolean opensSentence(Sentence s, Span outer) {
