@@ -137,12 +137,15 @@ public final class PatternQuoteAttributor {
       if (a == null && last + 1 < sentences.size() && endsSentence(outer, sentences.get(last))) {
         // "“…”. Sullivan said" is rare; "“…” he said." in the next sentence is common after multi-sentence quotes.
         Sentence next = sentences.get(last + 1);
-        if (next.paragraph() == sentences.get(last).paragraph() && next.wordCount() <= 6) {
+        if (next.paragraph() == sentences.get(last).paragraph() && (next.wordCount() <= 6 || speechNear(next))) {
           a = fromCue(next, outer, outers, people);
         }
       }
       if (a == null) {
         a = dashCredit(body, outer);
+      }
+      if (a == null && opensSentence(sentences.get(first), outer)) {
+        a = previousSubject(occurrences, sentences, first, previous);
       }
       if (a == null && opensSentence(sentences.get(first), outer)) {
         a = continuation(previous, sentences, first, outer);
@@ -226,7 +229,8 @@ public final class PatternQuoteAttributor {
         }
         return attribution(t, left, "X " + verb);
       }
-      if (INVERTIBLE.contains(verb)) {
+      if (INVERTIBLE.contains(verb) && t.get(at).span().start() >= quote.end()) {
+        // "“…,” said X" only: in "Trump says voter fraud “would be…”" the phrase after the verb is its object
         int[] right = npRight(t, at + 1, quotes);
         if (right != null) {
           return attribution(t, right, verb + " X");
@@ -337,6 +341,15 @@ public final class PatternQuoteAttributor {
       }
       if (k > 0 && t.get(k).text().equals(",") && k < i - 1) {
         boolean described = t.get(k + 1).pos().equals("DET") || t.get(k + 1).pos().equals("NUM");
+        int labelled = PartyLabels.startBefore(t, k - 1);
+        if (described && labelled > 0 && isNameToken(t, labelled - 1)) {
+          // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
+          int start = labelled - 1;
+          while (start > 0 && isNameToken(t, start - 1)) {
+            start--;
+          }
+          return new int[] {start, i};
+        }
         if ((containsRole(t, k + 1, i) || described) && isNameToken(t, k - 1)) {
           // "Tomas Lindqvist, a spokesman for Halvorsen Shipping, told reporters"
           int start = k - 1;
@@ -433,7 +446,7 @@ public final class PatternQuoteAttributor {
     }
     for (int i = from; i < to; i++) {
       String p = t.get(i).pos();
-      if (p.equals("PROPN") || p.equals("NOUN") || (p.equals("PRON")
+      if (p.equals("PROPN") || p.equals("NOUN") || isNameToken(t, i) || (p.equals("PRON")
           && PRONOUNS.contains(t.get(i).text().toLowerCase(Locale.ROOT)))) {
         return true;
       }
@@ -457,7 +470,7 @@ public final class PatternQuoteAttributor {
   static boolean isNameToken(Token t) {
     String w = t.text();
     if (w.isEmpty() || !Character.isUpperCase(w.charAt(0)) || !Character.isLetter(w.charAt(w.length() - 1))
-        && !w.endsWith("’s") && !w.endsWith("'s")) {
+        && !w.endsWith("’s") && !w.endsWith("'s") && !w.matches("\\p{Lu}\\.")) {
       return false;
     }
     if (COMMON_CAPITALISED.contains(w)) {
@@ -487,6 +500,9 @@ public final class PatternQuoteAttributor {
   private boolean isPersonName(String name) {
     if (!name.contains(" ") || sides.isPlaceOrBody(name) || sides.sideOf(name) != null && name.split(" ").length > 3) {
       return false;
+    }
+    if (name.equals(name.toUpperCase(Locale.ROOT))) {
+      return false; // "CONGRESS HAS INVESTIGATED HIM": a shouted subhead, not a name
     }
     for (String w : name.split(" ")) {
       if (BODY_WORDS.contains(w) || sides.isPlaceOrBody(w) || !w.chars().allMatch(c -> Character.isLetter(c)
@@ -810,6 +826,32 @@ public final class PatternQuoteAttributor {
     return null;
   }
 
+  /**
+   * "On TV, Sen. Bernie Sanders identified young voters' exhaustion… | “The younger people are…”": a quote with no
+   * cue that opens the sentence after one whose subject is a named person, other than the last quote's speaker,
+   * is that person's.
+   */
+  private static Attribution previousSubject(List<Occurrence> occurrences, List<Sentence> sentences, int first,
+                                             Quote previous) {
+    if (first == 0 || sentences.get(first - 1).paragraph() != sentences.get(first).paragraph()) {
+      return null;
+    }
+    Sentence before = sentences.get(first - 1);
+    if (previous != null && previous.sentence() >= first - 1) {
+      return null;
+    }
+    for (Occurrence o : occurrences) {
+      if (o.sentence() == before.index()) {
+        boolean subject = o.offset() - before.span().start() < 60;
+        if (!subject || (previous != null && o.person().name().equals(previous.speaker()))) {
+          return null;
+        }
+        return new Attribution(o.person().name(), o.person().name(), "previous sentence subject");
+      }
+    }
+    return null;
+  }
+
   /** A quote with no cue of its own continues the previous attributed quote when it follows it directly. */
   private static Attribution continuation(Quote previous, List<Sentence> sentences, int first, Span outer) {
     if (previous == null) {
@@ -884,6 +926,17 @@ public final class PatternQuoteAttributor {
       }
     }
     return true;
+  }
+
+  /** "Trump said, looking out on the crowd.": a speech verb among the first words, after a short subject. */
+  private static boolean speechNear(Sentence s) {
+    List<Token> t = s.tokens();
+    for (int i = 1; i < Math.min(5, t.size()); i++) {
+      if (ALWAYS_VERB.contains(t.get(i).text())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasComma(List<Token> t, int[] np) {
