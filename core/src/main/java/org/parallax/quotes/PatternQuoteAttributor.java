@@ -1,5 +1,8 @@
 package org.parallax.quotes;
 
+import static org.parallax.quotes.Names.*;
+import static org.parallax.quotes.StatedRoles.byName;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +13,7 @@ import org.parallax.model.Quote;
 import org.parallax.model.Sentence;
 import org.parallax.model.Span;
 import org.parallax.model.Token;
+import org.parallax.quotes.StatedRoles.Person;
 
 /**
  * Attributes direct quotes to speakers with the patterns of news prose: "X said", "said X", "according to X",
@@ -42,57 +46,31 @@ public final class PatternQuoteAttributor {
       "month", "year", "recently", "earlier", "later", "last", "this", "next", "january", "february", "march",
       "april", "may", "june", "july", "august", "september", "october", "november", "december", "in", "on", "at",
       "during", "after", "before", "while", "when");
-  private static final Set<String> ROLE_NOUNS = Set.of("president", "spokesman", "spokeswoman", "spokesperson",
-      "minister", "adviser", "advisor", "secretary", "official", "officials", "leader", "chief", "aide", "diplomat",
-      "ambassador", "chairman", "chairwoman", "chair", "director", "ceo", "analyst", "expert", "professor",
-      "senator", "governor", "mayor", "general", "commander", "chancellor", "envoy", "negotiator", "head",
-      "founder", "manager", "executive", "representative", "lawmaker", "mp", "economist", "researcher", "lawyer",
-      "attorney", "judge", "organiser", "organizer", "member", "steward", "worker", "resident", "correspondent",
-      "editor", "officer", "inspector", "engineer", "doctor", "scientist", "activist", "campaigner", "deputy",
-      "premier", "king", "queen", "prince", "pope", "candidate", "owner", "coordinator", "administrator", "counsel",
-      "captain", "superintendent", "commissioner", "regulator", "strategist", "veteran", "witness", "survivor",
-      "driver", "teacher", "student", "president-elect", "vice-president", "press", "presidential");
-  private static final Set<String> PRONOUNS = Set.of("he", "she");
   /** Verbs that also take their subject after them: "…,” said Pavlo Klimkin. */
   private static final Set<String> INVERTIBLE = Set.of("said", "says", "added", "adds", "asked", "wrote", "writes",
       "continued", "explained", "noted", "recalled", "warned", "replied", "declared", "insisted", "stated",
       "tweeted", "cautioned", "argued", "observed", "remarked", "commented", "concluded", "conceded",
       "acknowledged", "laughed", "chuckled", "joked", "reads", "read");
-  private static final Set<String> COMMON_CAPITALISED = Set.of("I", "We", "He", "She", "It", "They", "You", "The",
-      "Nobody", "Everyone", "Everybody", "Someone", "Somebody", "Anyone", "Anybody", "None", "Many", "Some", "Most",
-      "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Our", "My", "Its", "But", "And", "Mr",
-      "Mr.", "Mrs.", "Ms.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
-  private static final Set<String> BODY_WORDS = Set.of("Stream", "Street", "House", "Department", "Ministry",
-      "Council", "Committee", "Party", "Union", "Agency", "Company", "Corporation", "Group", "Office", "Service",
-      "Forces", "Force", "Army", "Navy", "Bank", "Court", "Assembly", "Parliament", "Commission", "Organization",
-      "Organisation", "Times", "News", "Post", "Press", "Room", "Day", "Road", "Square", "Sea", "Ocean", "River",
-      "Island", "Islands", "City", "County", "State", "States", "Republic", "Kingdom", "Federation", "Alliance",
-      "Summit", "Prize", "Cup", "League", "University", "College", "School", "Institute", "Foundation", "Fund",
-      "Authority", "Port", "Airport", "Station", "Hospital", "Centre", "Center", "Media", "Television", "Radio",
-      "Shipping", "Holdings", "Airlines", "Airways", "Energy", "Motors", "Inc", "Ltd", "Limited", "Corp", "Partners",
-      "Capital", "Industries", "Systems", "Technologies", "Logistics", "Railways", "Rail", "Ports", "Foods",
-      "Pharmaceuticals", "Insurance", "Network", "Channel", "Police");
   private static final Set<String> DOCUMENTS = Set.of("statement", "report", "readout", "communique", "release",
       "document", "transcript", "memo", "letter", "post", "tweet");
   private static final Set<String> ADVERB_SKIP = Set.of("also", "later", "then", "again", "once", "previously",
       "recently", "earlier", "further", "separately", "publicly", "repeatedly", "bluntly", "simply", "only");
 
   private final SideGazetteer sides;
+  private final StatedRoles roles;
 
   public PatternQuoteAttributor(SideGazetteer sides) {
     this.sides = sides;
+    this.roles = new StatedRoles(sides);
   }
 
-  /** A name with the role the article gives it. */
-  private record Person(String name, String role, int position, String side) {
-    Person(String name, String role, int position) {
-      this(name, role, position, null);
-    }
+  private boolean isPersonName(String name) {
+    return Names.isPersonName(name, sides);
   }
 
   public List<Quote> attribute(String articleId, String body, List<Sentence> sentences) {
     List<Span> outers = QuoteSpans.find(body);
-    Map<String, Person> people = inferSides(learnPeople(sentences, outers), sentences);
+    Map<String, Person> people = roles.inferSides(roles.learnPeople(sentences, outers), sentences);
     List<Occurrence> occurrences = occurrences(sentences, outers, people);
     List<Quote> out = new ArrayList<>();
     Quote previous = null;
@@ -317,8 +295,6 @@ public final class PatternQuoteAttributor {
     return null;
   }
 
-
-
   /** Noun phrase ending at {@code end} (inclusive) going left, with an appositive ("the adviser, Jake Sullivan,"). */
   private int[] npLeft(List<Token> t, int end, List<Span> quotes) {
     int i = end;
@@ -454,238 +430,6 @@ public final class PatternQuoteAttributor {
     return false;
   }
 
-  private static boolean containsRole(List<Token> t, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (ROLE_NOUNS.contains(t.get(i).text().toLowerCase(Locale.ROOT))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * A token that can be part of a name. The POS model often tags rare names as NOUN or even PRON ("Yuri/PRON"),
-   * so capitalisation decides, with the tag as a check; sentence-initial words need a proper-noun tag.
-   */
-  static boolean isNameToken(Token t) {
-    String w = t.text();
-    if (w.isEmpty() || !Character.isUpperCase(w.charAt(0)) || !Character.isLetter(w.charAt(w.length() - 1))
-        && !w.endsWith("’s") && !w.endsWith("'s") && !w.matches("\\p{Lu}\\.")) {
-      return false;
-    }
-    if (COMMON_CAPITALISED.contains(w)) {
-      return false;
-    }
-    String p = t.pos();
-    return p.equals("PROPN") || p.equals("NOUN") || p.equals("PRON") || p.equals("ADJ") || p.equals("X");
-  }
-
-  private static boolean isNameToken(List<Token> t, int i) {
-    if (!isNameToken(t.get(i))) {
-      return false;
-    }
-    boolean initial = i == 0 || t.get(i - 1).text().matches("[\"“‘'(]");
-    return !initial || t.get(i).isProperNoun();
-  }
-
-  private static boolean possessive(String w) {
-    return w.endsWith("’s") || w.endsWith("'s");
-  }
-
-  private static String unpossessive(String run) {
-    return run.replaceAll("[’']s$", "");
-  }
-
-  /** Two or more capitalised words that are not a place, a body or an institution. */
-  private boolean isPersonName(String name) {
-    if (!name.contains(" ") || sides.isPlaceOrBody(name) || sides.sideOf(name) != null && name.split(" ").length > 3) {
-      return false;
-    }
-    if (name.equals(name.toUpperCase(Locale.ROOT))) {
-      return false; // "CONGRESS HAS INVESTIGATED HIM": a shouted subhead, not a name
-    }
-    for (String w : name.split(" ")) {
-      if (BODY_WORDS.contains(w) || sides.isPlaceOrBody(w) || !w.chars().allMatch(c -> Character.isLetter(c)
-          || c == '-' || c == '.' || c == '\'')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** "President Joe Biden" gives "Joe Biden"; the title part is a role, not a name. */
-  private static String stripRolePrefix(String run) {
-    String[] w = run.split(" ");
-    int lastRole = -1;
-    for (int i = 0; i < w.length; i++) {
-      if (ROLE_NOUNS.contains(w[i].toLowerCase(Locale.ROOT)) || w[i].matches("(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\\.?")) {
-        lastRole = i;
-      }
-    }
-    return String.join(" ", java.util.Arrays.copyOfRange(w, lastRole + 1, w.length)).strip();
-  }
-
-  private static String rolePrefix(String run) {
-    String[] w = run.split(" ");
-    int lastRole = -1;
-    for (int i = 0; i < w.length; i++) {
-      if (ROLE_NOUNS.contains(w[i].toLowerCase(Locale.ROOT))) {
-        lastRole = i;
-      }
-    }
-    return lastRole < 0 ? null : String.join(" ", java.util.Arrays.copyOfRange(w, 0, lastRole + 1));
-  }
-
-  /**
-   * Names and roles stated anywhere in the article: "Kremlin spokesman Dmitry Peskov", "Jake Sullivan, the US
-   * national security adviser", "the adviser, Jake Sullivan". Keys are full names; surnames resolve through them.
-   */
-  private Map<String, Person> learnPeople(List<Sentence> sentences, List<Span> quotes) {
-    Map<String, Person> people = new HashMap<>();
-    for (Sentence s : sentences) {
-      List<Token> t = s.tokens();
-      int i = 0;
-      while (i < t.size()) {
-        if (!isNameToken(t, i) || inAny(t.get(i).span(), quotes)) {
-          i++;
-          continue;
-        }
-        int j = i;
-        StringBuilder run = new StringBuilder();
-        while (j < t.size() && isNameToken(t, j)) {
-          run.append(j > i ? " " : "").append(t.get(j).text());
-          j++;
-          if (possessive(t.get(j - 1).text())) {
-            break;
-          }
-        }
-        String full = unpossessive(run.toString());
-        String name = stripRolePrefix(full);
-        if (isPersonName(name)) {
-          String role = rolePrefix(full);
-          String before = roleBefore(t, i);
-          if (before != null && (role != null || containsRoleWord(before))) {
-            role = role == null ? before : before + " " + role;
-          }
-          if (role == null) {
-            role = appositiveAfter(t, j);
-          }
-          String label = PartyLabels.after(t, j);
-          if (label != null) {
-            role = role == null ? PartyLabels.role(label) : role + ", " + PartyLabels.role(label);
-          }
-          Person known = people.get(name);
-          if (known == null || (role != null && (known.role() == null || role.length() > known.role().length()))) {
-            people.put(name, new Person(name, role, s.span().start()));
-          }
-        }
-        i = j;
-      }
-    }
-    return people;
-  }
-
-  /**
-   * Gives each person a side: from the role ("Kremlin spokesman"), from a possessor in the role ("Putin's adviser"),
-   * or, for a bare title shared by several people ("President"), from the one "US president"/"Russian president"
-   * phrase of the article whose side no other holder of that title has.
-   */
-  private Map<String, Person> inferSides(Map<String, Person> people, List<Sentence> sentences) {
-    Map<String, Person> out = new HashMap<>();
-    for (Person p : people.values()) {
-      out.put(p.name(), new Person(p.name(), p.role(), p.position(), sides.sideOf(p.role())));
-    }
-    for (Person p : List.copyOf(out.values())) {
-      if (p.side() != null || p.role() == null) {
-        continue;
-      }
-      String possessor = p.role().replaceAll("^(.*?)[’']s\\b.*$", "$1");
-      if (!possessor.equals(p.role())) {
-        Person owner = byName(possessor.strip(), out);
-        if (owner != null && owner.side() != null) {
-          out.put(p.name(), new Person(p.name(), p.role(), p.position(), owner.side()));
-          continue;
-        }
-      }
-      String head = lastWord(p.role()).toLowerCase(Locale.ROOT);
-      java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
-      for (Sentence s : sentences) {
-        List<Token> t = s.tokens();
-        for (int i = 1; i < t.size(); i++) {
-          if (t.get(i).text().toLowerCase(Locale.ROOT).equals(head)) {
-            String side = sides.sideOf(t.get(i - 1).text());
-            if (side != null) {
-              candidates.add(side);
-            }
-          }
-        }
-      }
-      for (Person other : out.values()) {
-        if (other != p && other.side() != null && other.role() != null
-            && lastWord(other.role()).equalsIgnoreCase(head)) {
-          candidates.remove(other.side());
-        }
-      }
-      if (candidates.size() == 1) {
-        out.put(p.name(), new Person(p.name(), p.role(), p.position(), candidates.iterator().next()));
-      }
-    }
-    return out;
-  }
-
-  private static String roleBefore(List<Token> t, int nameStart) {
-    int k = nameStart - 1;
-    StringBuilder sb = new StringBuilder();
-    boolean role = false;
-    while (k >= 0) {
-      Token tok = t.get(k);
-      String p = tok.pos();
-      if (!Character.isLetter(tok.text().charAt(0)) && !tok.text().equals("-")) {
-        break; // a closing quotation mark tagged ADJ is no part of a role
-      }
-      if (!(p.equals("NOUN") || p.equals("ADJ") || p.equals("PROPN") || tok.text().equals("-")
-          || possessive(tok.text()) || tok.text().equals("'s") || tok.text().equals("’s"))) {
-        break;
-      }
-      role |= ROLE_NOUNS.contains(tok.text().toLowerCase(Locale.ROOT));
-      sb.insert(0, tok.text() + (sb.length() > 0 ? " " : ""));
-      k--;
-    }
-    String out = sb.toString().strip().replace(" 's", "'s").replace(" ’s", "’s");
-    return out.isEmpty() ? null : out;
-  }
-
-  private static boolean containsRoleWord(String text) {
-    for (String w : text.toLowerCase(Locale.ROOT).split("\\s+")) {
-      if (ROLE_NOUNS.contains(w)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String appositiveAfter(List<Token> t, int afterName) {
-    if (afterName + 1 >= t.size() || !t.get(afterName).text().equals(",")) {
-      return null;
-    }
-    int k = afterName + 1;
-    StringBuilder sb = new StringBuilder();
-    boolean role = false;
-    while (k < t.size() && sb.length() < 120) {
-      Token tok = t.get(k);
-      String p = tok.pos();
-      String w = tok.text();
-      if (w.equals(",") || w.equals(".") || p.equals("VERB") || p.equals("AUX") || p.equals("PRON")) {
-        break;
-      }
-      role |= ROLE_NOUNS.contains(w.toLowerCase(Locale.ROOT));
-      sb.append(sb.length() > 0 ? " " : "").append(w);
-      k++;
-    }
-    String s = sb.toString().replaceFirst("^(?i)(the|a|an)\\s+", "");
-    return role && !s.isBlank() ? s.replace(" ’s", "’s").replace(" 's", "'s") : null;
-  }
-
   /** Turns a found phrase into a named speaker: pronouns and role nouns go back to the last fitting person. */
   private Person resolve(String phrase, String name, Map<String, Person> people, List<Occurrence> occurrences,
                          int position) {
@@ -723,19 +467,6 @@ public final class PatternQuoteAttributor {
     for (String w : rest.split(" ")) {
       if (ROLE_NOUNS.contains(w.toLowerCase(Locale.ROOT))) {
         return rest.replaceFirst("(?i)^(the|a|an)\\s+", "");
-      }
-    }
-    return null;
-  }
-
-  private static Person byName(String name, Map<String, Person> people) {
-    Person exact = people.get(name);
-    if (exact != null) {
-      return exact;
-    }
-    for (Person p : people.values()) {
-      if (p.name().endsWith(" " + name)) {
-        return p;
       }
     }
     return null;
@@ -974,15 +705,6 @@ public final class PatternQuoteAttributor {
     return -1;
   }
 
-  private static boolean inAny(Span s, List<Span> spans) {
-    for (Span q : spans) {
-      if (q.start() <= s.start() && s.end() <= q.end()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static int words(String text) {
     int n = 0;
     for (String w : text.split("\\s+")) {
@@ -991,20 +713,5 @@ public final class PatternQuoteAttributor {
       }
     }
     return n;
-  }
-
-  private static String lastWord(String s) {
-    String[] w = s.split("\\s+");
-    return w[w.length - 1];
-  }
-
-  @SafeVarargs
-  private static <T> T firstNonNull(T... values) {
-    for (T v : values) {
-      if (v != null) {
-        return v;
-      }
-    }
-    return null;
   }
 }
