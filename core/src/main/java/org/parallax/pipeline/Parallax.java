@@ -49,6 +49,7 @@ import org.parallax.nlp.NlpModels;
 import org.parallax.quotes.PatternQuoteAttributor;
 import org.parallax.quotes.QuoteSpans;
 import org.parallax.quotes.SideGazetteer;
+import org.parallax.quotes.StorySpeakers;
 import org.parallax.reuse.ReuseDetector;
 import org.parallax.summary.NeutralSummarizer;
 
@@ -67,6 +68,7 @@ public final class Parallax implements AutoCloseable {
   private final ArticleCleaner cleaner = new ArticleCleaner();
   private final MentionFinder mentions = new MentionFinder();
   private final PatternQuoteAttributor quotes;
+  private final StorySpeakers storySpeakers;
   private final ClaimExtractor claims;
   private final LoadedLanguageDetector loaded = new LoadedLanguageDetector();
   private final VoiceBalance voices = new VoiceBalance();
@@ -84,6 +86,7 @@ public final class Parallax implements AutoCloseable {
     this.languages = ThreadLocal.withInitial(() -> new LanguageIdentifier(models));
     SideGazetteer sides = new SideGazetteer();
     this.quotes = new PatternQuoteAttributor(sides);
+    this.storySpeakers = new StorySpeakers(sides);
     this.claims = new ClaimExtractor(config.maxClaimsPerArticle(), sides);
   }
 
@@ -221,7 +224,14 @@ public final class Parallax implements AutoCloseable {
     return out;
   }
 
-  private Report crossSource(List<AnalyzedArticle> all, List<Skipped> skipped, StageTimes times) {
+  private Report crossSource(List<AnalyzedArticle> analyzed, List<Skipped> skipped, StageTimes times) {
+    StorySpeakers.Result speakers = timed(times, "speakers", () -> storySpeakers.resolve(analyzed.stream()
+        .filter(a -> a.article().isEnglish())
+        .map(a -> new StorySpeakers.Input(a.id(), a.article().body(), a.sentences(), a.quotes())).toList()));
+    // Every article's quotes by one person now carry one name and one side, from roles stated anywhere in the story.
+    List<AnalyzedArticle> all = analyzed.stream().map(a -> !speakers.quotes().containsKey(a.id()) ? a
+        : new AnalyzedArticle(a.article(), a.sentences(), a.mentions(), speakers.quotes().get(a.id()), a.claims(),
+            a.loaded())).toList();
     List<AnalyzedArticle> english = all.stream().filter(a -> a.article().isEnglish()).toList();
     List<Claim> allClaims = new ArrayList<>();
     List<Quote> allQuotes = new ArrayList<>();
@@ -258,7 +268,8 @@ public final class Parallax implements AutoCloseable {
       articles.add(new ArticleReport(r.id(), r.path(), r.outlet(), r.title(), r.date(), r.byline(), r.url(),
           r.language(), r.body(), r.removed(), a.loaded(), voices.of(a.quotes()), a.sentences().size()));
     }
-    return new Report(articles, allQuotes, groups, conflicts, reuse, coverage, summary, skipped);
+    return new Report(articles, allQuotes, groups, conflicts, reuse, coverage, summary, skipped,
+        speakers.speakers());
   }
 
   private static List<org.parallax.model.ClaimGroup> markConflicted(ClaimAligner.Alignment alignment,
