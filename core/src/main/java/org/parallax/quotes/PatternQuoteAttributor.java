@@ -148,6 +148,13 @@ public final class PatternQuoteAttributor {
         if (role != null && role.equals(speaker)) {
           role = null;
         }
+        if (side == null && speaker != null && Character.isLowerCase(speaker.charAt(0))) {
+          String[] near = nearestSided(sentences, first, lastWord(speaker).toLowerCase(Locale.ROOT), outers);
+          if (near != null) {
+            role = near[0];
+            side = near[1];
+          }
+        }
         cue = a.cue;
       }
       Quote q = new Quote(articleId, inner, first, text, speaker, role, side, speaker == null ? "unattributed" : cue);
@@ -578,6 +585,31 @@ public final class PatternQuoteAttributor {
           return null;
         }
         return new Attribution(o.person().name(), o.person().name(), "previous sentence subject");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * For an unnamed body or official ("the embassy said", "according to an official"): the nearest earlier phrase
+   * that names the same head with a side ("The US embassy in Kyiv denied…", "Russian officials"), within ten
+   * sentences. Returns the phrase and its side, or null.
+   */
+  private String[] nearestSided(List<Sentence> sentences, int index, String head, List<Span> quotes) {
+    String singular = head.endsWith("s") ? head.substring(0, head.length() - 1) : head;
+    for (int k = index; k >= Math.max(0, index - 10); k--) {
+      List<Token> t = sentences.get(k).tokens();
+      for (int i = t.size() - 1; i >= 1; i--) {
+        String w = t.get(i).text().toLowerCase(Locale.ROOT);
+        if (!(w.equals(singular) || w.equals(singular + "s")) || inAny(t.get(i).span(), quotes)) {
+          continue;
+        }
+        for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
+          String side = sides.sideOf(t.get(j).text());
+          if (side != null) {
+            return new String[] {t.get(j).text() + " " + t.get(i).text(), side};
+          }
+        }
       }
     }
     return null;
