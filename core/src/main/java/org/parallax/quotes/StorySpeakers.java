@@ -75,7 +75,9 @@ public final class StorySpeakers {
         if (q.speaker() != null && looksLikeName(clean(q.speaker()))) {
           mentions.merge(clean(q.speaker()), 1, Integer::sum);
           if (q.side() != null) {
-            stated.add(new Stated(clean(q.speaker()), q.role(), q.side(), a.articleId()));
+            // the phrase that gave the side in that article: the role, or the name itself ("Kremlin")
+            stated.add(new Stated(clean(q.speaker()), firstNonBlank(q.role(), clean(q.speaker())), q.side(),
+                a.articleId()));
           }
         }
       }
@@ -198,6 +200,9 @@ public final class StorySpeakers {
       side = sides.sideOf(name); // an organisation as speaker: "the Kremlin", "Halvorsen Shipping"
     }
     String role = q.role() != null ? q.role() : ev != null ? ev.role() : roleOf(id);
+    if (name.equals(role)) {
+      role = null;
+    }
     return new Quote(q.article(), q.span(), q.sentence(), q.text(), name, role, side, q.cue());
   }
 
