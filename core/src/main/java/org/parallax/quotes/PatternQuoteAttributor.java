@@ -653,12 +653,31 @@ public final class PatternQuoteAttributor {
     if (i == from || i >= t.size() || t.get(i).span().start() >= outer.start()) {
       return null;
     }
+    String second = null;
+    if (t.get(i).text().equals("and") && i + 1 < t.size() && isNameToken(t, i + 1)) {
+      // "Putin and Biden agreed that cooperation is in an “unsatisfactory state”": both are the speaker
+      int j = i + 1;
+      while (j < t.size() && isNameToken(t, j)) {
+        j++;
+      }
+      second = stripRolePrefix(s.text().substring(t.get(i + 1).span().start() - s.span().start(),
+          t.get(j - 1).span().end() - s.span().start()));
+      i = j;
+      if (i >= t.size() || t.get(i).span().start() >= outer.start()) {
+        return null;
+      }
+    }
     boolean verbNext = t.get(i).isVerb() || (i + 1 < t.size() && t.get(i + 1).isVerb());
     if (!verbNext) {
       return null;
     }
     String run = s.text().substring(t.get(from).span().start() - s.span().start(),
         t.get(i - 1).span().end() - s.span().start());
+    if (second != null) {
+      String first = stripRolePrefix(run.substring(0, run.indexOf(" and ")));
+      return sides.isPlaceOrBody(first) || sides.isPlaceOrBody(second) ? null
+          : new Attribution(run, first + " and " + second, "partial quote, sentence subject");
+    }
     String name = stripRolePrefix(run);
     return new Attribution(run, sides.isPlaceOrBody(name) ? null : name, "partial quote, sentence subject");
   }

@@ -72,7 +72,11 @@ public final class StorySpeakers {
         mentions.merge(n, 1, Integer::sum);
       }
       for (Quote q : a.quotes()) {
-        if (q.speaker() != null && looksLikeName(clean(q.speaker()))) {
+        if (q.speaker() != null && clean(q.speaker()).contains(" and ")) {
+          for (String part : clean(q.speaker()).split(" and ")) {
+            mentions.merge(part, 1, Integer::sum);
+          }
+        } else if (q.speaker() != null && looksLikeName(clean(q.speaker()))) {
           mentions.merge(clean(q.speaker()), 1, Integer::sum);
           if (q.side() != null) {
             // the phrase that gave the side in that article: the role, or the name itself ("Kremlin")
@@ -192,6 +196,20 @@ public final class StorySpeakers {
       return q;
     }
     String cleaned = clean(q.speaker());
+    if (cleaned.contains(" and ")) {
+      // a joint speaker ("Putin and Biden agreed…"): each person by their story name, a side only if they share it
+      List<String> names = new ArrayList<>();
+      java.util.Set<String> jointSides = new java.util.HashSet<>();
+      for (String part : cleaned.split(" and ")) {
+        Identity pid = byName.get(part);
+        names.add(pid == null ? part : pid.name);
+        Stated pev = pid == null ? null : sideOf.get(pid);
+        jointSides.add(pev == null ? "" : pev.side());
+      }
+      String jointSide = jointSides.size() == 1 && !jointSides.contains("") ? jointSides.iterator().next() : null;
+      return new Quote(q.article(), q.span(), q.sentence(), q.text(), String.join(" and ", names), q.role(),
+          jointSide, q.cue());
+    }
     Identity id = byName.get(cleaned);
     String name = id == null ? cleaned : id.name;
     Stated ev = id == null ? null : sideOf.get(id);

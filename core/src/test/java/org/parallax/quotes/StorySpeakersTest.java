@@ -91,4 +91,15 @@ class StorySpeakersTest {
       assertEquals(story.get(0).quotes().get(i).text(), r.quotes().get("a").get(i).text());
     }
   }
+
+  @Test
+  void aCoordinatedSubjectSpeaksForBothAndSharesASideOnlyIfTheyDo() {
+    List<StorySpeakers.Input> story = List.of(
+        article("a", "Russian President Vladimir Putin called US President Joe Biden on Tuesday."),
+        article("b", "Putin and Biden agreed that cooperation was in an “unsatisfactory state” after the call."));
+    StorySpeakers.Result r = new StorySpeakers(sides).resolve(story);
+    Quote q = quote(r, "b", "unsatisfactory state");
+    assertEquals("Vladimir Putin and Joe Biden", q.speaker());
+    assertNull(q.side(), "a joint quote of two sides belongs to neither");
+  }
 }
