@@ -6,7 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Whose voices an article quotes: the share of its quotes by the speaker's side ("unknown" when none is stated),
+ * Whose voices an article quotes: the share of its quotes by the speaker's side ("unknown" when none is stated,
+ * "unattributed" when the quote has no speaker),
  * largest share first, then by name.
  */
 public record Voices(int quotes, Map<String, Double> bySide) {

@@ -49,6 +49,7 @@ import org.parallax.nlp.NlpModels;
 import org.parallax.quotes.PatternQuoteAttributor;
 import org.parallax.quotes.QuoteSpans;
 import org.parallax.quotes.SideGazetteer;
+import org.parallax.quotes.StorySpeakers;
 import org.parallax.reuse.ReuseDetector;
 import org.parallax.summary.NeutralSummarizer;
 
@@ -68,6 +69,7 @@ public final class Parallax implements AutoCloseable {
   private final ArticleCleaner cleaner;
   private final MentionFinder mentions = new MentionFinder();
   private final PatternQuoteAttributor quotes;
+  private final StorySpeakers storySpeakers;
   private final ClaimExtractor claims;
   private final LoadedLanguageDetector loaded = new LoadedLanguageDetector();
   private final VoiceBalance voices = new VoiceBalance();
@@ -88,6 +90,7 @@ public final class Parallax implements AutoCloseable {
     this.cleaner = new ArticleCleaner(config);
     SideGazetteer sides = new SideGazetteer();
     this.quotes = new PatternQuoteAttributor(sides, config.maxQuotesPerArticle());
+    this.storySpeakers = new StorySpeakers(sides);
     // One claim over the limit, to tell an article at the limit from one cut by it.
     this.claims = new ClaimExtractor(config.maxClaimsPerArticle() + 1, sides);
   }
@@ -274,7 +277,14 @@ public final class Parallax implements AutoCloseable {
     return out;
   }
 
-  private Report crossSource(List<AnalyzedArticle> all, List<Skipped> skipped, StageTimes times) {
+  private Report crossSource(List<AnalyzedArticle> analyzed, List<Skipped> skipped, StageTimes times) {
+    StorySpeakers.Result speakers = timed(times, "speakers", () -> storySpeakers.resolve(analyzed.stream()
+        .filter(a -> a.article().isEnglish())
+        .map(a -> new StorySpeakers.Input(a.id(), a.article().body(), a.sentences(), a.quotes())).toList()));
+    // Every article's quotes by one person now carry one name and one side, from roles stated anywhere in the story.
+    List<AnalyzedArticle> all = analyzed.stream().map(a -> !speakers.quotes().containsKey(a.id()) ? a
+        : new AnalyzedArticle(a.article(), a.sentences(), a.mentions(), speakers.quotes().get(a.id()), a.claims(),
+            a.loaded())).toList();
     List<AnalyzedArticle> english = all.stream().filter(a -> a.article().isEnglish()).toList();
     List<Claim> allClaims = new ArrayList<>();
     List<Quote> allQuotes = new ArrayList<>();
@@ -318,7 +328,8 @@ public final class Parallax implements AutoCloseable {
       articles.add(new ArticleReport(r.id(), r.path(), r.outlet(), r.title(), r.date(), r.byline(), r.url(),
           r.language(), r.body(), r.removed(), a.loaded(), voices.of(a.quotes()), a.sentences().size()));
     }
-    return new Report(articles, allQuotes, groups, conflicts, reuse, coverage, summary, skipped);
+    return new Report(articles, allQuotes, groups, conflicts, reuse, coverage, summary, skipped,
+        speakers.speakers());
   }
 
   /**

@@ -1,15 +1,19 @@
 package org.parallax.quotes;
 
+import static org.parallax.quotes.Names.*;
+import static org.parallax.quotes.SpeechCues.*;
+import static org.parallax.quotes.StatedRoles.byName;
+
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.parallax.model.Quote;
 import org.parallax.model.Sentence;
 import org.parallax.model.Span;
 import org.parallax.model.Token;
+import org.parallax.quotes.SpeechCues.Attribution;
+import org.parallax.quotes.StatedRoles.Person;
 
 /**
  * Attributes direct quotes to speakers with the patterns of news prose: "X said", "said X", "according to X",
@@ -18,53 +22,11 @@ import org.parallax.model.Token;
  * speaker, quotes that continue a previous attributed quote, and partial quotes credited to the sentence subject.
  */
 public final class PatternQuoteAttributor {
-  private static final Set<String> SPEECH = Set.of("said", "says", "say", "told", "tells", "tell", "added", "adds",
-      "stated", "states", "wrote", "writes", "tweeted", "posted", "declared", "insisted", "insists", "argued",
-      "argues", "claimed", "claims", "asked", "asks", "replied", "replies", "remarked", "cautioned", "warned",
-      "warns", "stressed", "stresses", "noted", "notes", "explained", "explains", "continued", "announced",
-      "acknowledged", "admitted", "conceded", "complained", "urged", "urges", "predicted", "concluded", "commented",
-      "responded", "chuckled", "laughed", "joked", "recalled", "observed", "emphasised", "emphasized", "vowed",
-      "promised", "suggested", "reiterated", "reiterates", "confirmed", "denied", "maintained", "described",
-      "describing", "saying", "telling", "adding", "writing", "calling", "called", "according", "accused",
-      "insisting", "warning", "demanded", "voiced", "expressed", "greeted", "replying", "read", "reads", "shouted", "screamed", "testified", "pledged");
-  private static final Set<String> ROLE_NOUNS = Set.of("president", "spokesman", "spokeswoman", "spokesperson",
-      "minister", "adviser", "advisor", "secretary", "official", "officials", "leader", "chief", "aide", "diplomat",
-      "ambassador", "chairman", "chairwoman", "chair", "director", "ceo", "analyst", "expert", "professor",
-      "senator", "governor", "mayor", "general", "commander", "chancellor", "envoy", "negotiator", "head",
-      "founder", "manager", "executive", "representative", "lawmaker", "mp", "economist", "researcher", "lawyer",
-      "attorney", "judge", "organiser", "organizer", "member", "steward", "worker", "resident", "correspondent",
-      "editor", "officer", "inspector", "engineer", "doctor", "scientist", "activist", "campaigner", "deputy",
-      "premier", "king", "queen", "prince", "pope", "candidate", "owner", "coordinator", "administrator", "counsel",
-      "captain", "superintendent", "commissioner", "regulator", "strategist", "veteran", "witness", "survivor",
-      "driver", "teacher", "student", "president-elect", "vice-president", "press", "presidential");
-  private static final Set<String> PRONOUNS = Set.of("he", "she");
-  /** Verbs that also take their subject after them: "…,” said Pavlo Klimkin. */
-  private static final Set<String> INVERTIBLE = Set.of("said", "says", "added", "adds", "asked", "wrote", "writes",
-      "continued", "explained", "noted", "recalled", "warned", "replied", "declared", "insisted", "stated",
-      "tweeted", "cautioned", "argued", "observed", "remarked", "commented", "concluded", "conceded",
-      "acknowledged", "laughed", "chuckled", "joked", "reads", "read");
-  private static final Set<String> COMMON_CAPITALISED = Set.of("I", "We", "He", "She", "It", "They", "You", "The",
-      "Nobody", "Everyone", "Everybody", "Someone", "Somebody", "Anyone", "Anybody", "None", "Many", "Some", "Most",
-      "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Our", "My", "Its", "But", "And", "Mr",
-      "Mr.", "Mrs.", "Ms.", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
-  private static final Set<String> BODY_WORDS = Set.of("Stream", "Street", "House", "Department", "Ministry",
-      "Council", "Committee", "Party", "Union", "Agency", "Company", "Corporation", "Group", "Office", "Service",
-      "Forces", "Force", "Army", "Navy", "Bank", "Court", "Assembly", "Parliament", "Commission", "Organization",
-      "Organisation", "Times", "News", "Post", "Press", "Room", "Day", "Road", "Square", "Sea", "Ocean", "River",
-      "Island", "Islands", "City", "County", "State", "States", "Republic", "Kingdom", "Federation", "Alliance",
-      "Summit", "Prize", "Cup", "League", "University", "College", "School", "Institute", "Foundation", "Fund",
-      "Authority", "Port", "Airport", "Station", "Hospital", "Centre", "Center", "Media", "Television", "Radio",
-      "Shipping", "Holdings", "Airlines", "Airways", "Energy", "Motors", "Inc", "Ltd", "Limited", "Corp", "Partners",
-      "Capital", "Industries", "Systems", "Technologies", "Logistics", "Railways", "Rail", "Ports", "Foods",
-      "Pharmaceuticals", "Insurance", "Network", "Channel", "Police");
-  private static final Set<String> DOCUMENTS = Set.of("statement", "report", "readout", "communique", "release",
-      "document", "transcript", "memo", "letter", "post", "tweet");
-  private static final Set<String> ADVERB_SKIP = Set.of("also", "later", "then", "again", "once", "previously",
-      "recently", "earlier", "further", "separately", "publicly", "repeatedly", "bluntly", "simply", "only");
-
   private final SideGazetteer sides;
   /** Quotations attributed per article: attribution compares every token with every quote span. */
   private final int maxQuotes;
+  private final StatedRoles roles;
+  private final SpeechCues cues;
 
   public PatternQuoteAttributor(SideGazetteer sides) {
     this(sides, Integer.MAX_VALUE);
@@ -74,13 +36,12 @@ public final class PatternQuoteAttributor {
   public PatternQuoteAttributor(SideGazetteer sides, int maxQuotes) {
     this.sides = sides;
     this.maxQuotes = maxQuotes;
+    this.roles = new StatedRoles(sides);
+    this.cues = new SpeechCues(sides);
   }
 
-  /** A name with the role the article gives it. */
-  private record Person(String name, String role, int position, String side) {
-    Person(String name, String role, int position) {
-      this(name, role, position, null);
-    }
+  private boolean isPersonName(String name) {
+    return Names.isPersonName(name, sides);
   }
 
   public List<Quote> attribute(String articleId, String body, List<Sentence> sentences) {
@@ -88,7 +49,7 @@ public final class PatternQuoteAttributor {
     if (outers.size() > maxQuotes) {
       outers = List.copyOf(outers.subList(0, maxQuotes));
     }
-    Map<String, Person> people = inferSides(learnPeople(sentences, outers), sentences);
+    Map<String, Person> people = roles.inferSides(roles.learnPeople(sentences, outers), sentences);
     List<Occurrence> occurrences = occurrences(sentences, outers, people);
     List<Quote> out = new ArrayList<>();
     Quote previous = null;
@@ -96,8 +57,8 @@ public final class PatternQuoteAttributor {
       org.parallax.Interrupts.check();
       Span inner = QuoteSpans.inner(body, outer);
       String text = body.substring(inner.start(), inner.end());
-      if (words(text) < 2) {
-        continue; // one-word quotes are scare quotes: framing, not speech
+      if (words(text) < 2 || isTitle(text)) {
+        continue; // one-word quotes are scare quotes, "Face the Nation" a title: framing or names, not speech
       }
       int first = sentenceAt(sentences, outer.start());
       int last = sentenceAt(sentences, Math.max(outer.start(), outer.end() - 1));
@@ -119,17 +80,30 @@ public final class PatternQuoteAttributor {
         a = new Attribution(a.phrase(), previous.speaker(), "pronoun-previous-quote");
       }
       if (a != null && a.name() == null && DOCUMENTS.contains(lastWord(a.phrase()).toLowerCase(Locale.ROOT))) {
-        Attribution before = previousSpeaker(sentences, first, outers);
+        Attribution before = cues.previousSpeaker(sentences, first, outers);
         if (before != null) {
           a = new Attribution(before.phrase(), before.name(), a.cue() + ", statement of " + before.phrase());
         }
       }
+      if (a == null && last + 1 < sentences.size() && startsWithSpeech(sentences.get(last + 1))
+          && sentences.get(last + 1).paragraph() == sentences.get(last).paragraph()) {
+        // "…,” Mitch McConnell, R-Ky., | said Tuesday.": the sentence splitter broke after an abbreviation
+        List<Token> joined = new ArrayList<>(sentences.get(last).tokens());
+        joined.addAll(sentences.get(last + 1).tokens());
+        a = cues.fromCue(joined, outer, outers);
+      }
       if (a == null && last + 1 < sentences.size() && endsSentence(outer, sentences.get(last))) {
         // "“…”. Sullivan said" is rare; "“…” he said." in the next sentence is common after multi-sentence quotes.
         Sentence next = sentences.get(last + 1);
-        if (next.paragraph() == sentences.get(last).paragraph() && next.wordCount() <= 6) {
+        if (next.paragraph() == sentences.get(last).paragraph() && (next.wordCount() <= 6 || speechNear(next))) {
           a = fromCue(next, outer, outers, people);
         }
+      }
+      if (a == null) {
+        a = dashCredit(body, outer);
+      }
+      if (a == null && opensSentence(sentences.get(first), outer)) {
+        a = previousSubject(occurrences, sentences, first, previous);
       }
       if (a == null && opensSentence(sentences.get(first), outer)) {
         a = continuation(previous, sentences, first, outer);
@@ -143,18 +117,25 @@ public final class PatternQuoteAttributor {
       String cue = "unattributed";
       if (a != null) {
         Person p = a.cue().equals("pronoun-previous-quote") ? people.get(a.name())
-            : resolve(a.phrase, a.name, people, occurrences, outer.start());
+            : resolve(a.phrase(), a.name(), people, occurrences, outer.start());
         if (p == null && a.cue().equals("pronoun-previous-quote")) {
           p = new Person(a.name(), previous.role(), outer.start(), previous.side());
         }
         speaker = p == null ? null : p.name();
         role = p == null ? null : p.role();
         side = firstNonNull(p == null ? null : p.side(), sides.sideOf(role), speaker == null ? null : sides.sideOf(speaker),
-            sides.sideOf(a.phrase));
+            sides.sideOf(a.phrase()));
         if (role != null && role.equals(speaker)) {
           role = null;
         }
-        cue = a.cue;
+        if (side == null && speaker != null && Character.isLowerCase(speaker.charAt(0))) {
+          String[] near = nearestSided(sentences, first, lastWord(speaker).toLowerCase(Locale.ROOT), outers);
+          if (near != null) {
+            role = near[0];
+            side = near[1];
+          }
+        }
+        cue = a.cue();
       }
       Quote q = new Quote(articleId, inner, first, text, speaker, role, side, speaker == null ? "unattributed" : cue);
       out.add(q);
@@ -165,467 +146,8 @@ public final class PatternQuoteAttributor {
     return out;
   }
 
-  /** A speaker phrase found in the text: the words, the name inside it (if any), and the pattern used. */
-  private record Attribution(String phrase, String name, String cue) {}
-
   private Attribution fromCue(Sentence s, Span quote, List<Span> quotes, Map<String, Person> people) {
-    List<Token> t = s.tokens();
-    List<int[]> cues = new ArrayList<>();
-    for (int i = 0; i < t.size(); i++) {
-      Token tok = t.get(i);
-      if (inAny(tok.span(), quotes)) {
-        continue;
-      }
-      String w = tok.text().toLowerCase(Locale.ROOT);
-      boolean according = w.equals("according") && i + 1 < t.size() && t.get(i + 1).text().equals("to");
-      if (!(SPEECH.contains(w) && (tok.isVerb() || according || w.equals("said")))) {
-        continue;
-      }
-      int d = tok.span().start() >= quote.end() ? tok.span().start() - quote.end()
-          : quote.start() - tok.span().end();
-      if (d >= 0) {
-        cues.add(new int[] {i, d});
-      }
-    }
-    cues.sort((x, y) -> x[1] - y[1]);
-    for (int[] cue : cues) {
-      int at = cue[0];
-      String verb = t.get(at).text().toLowerCase(Locale.ROOT);
-      if (verb.equals("according")) {
-        int[] np = npRight(t, at + 2, quotes);
-        if (np != null) {
-          return attribution(t, np, "according to X");
-        }
-        continue;
-      }
-      int[] left = npLeft(t, at - 1, quotes);
-      if (left != null) {
-        return attribution(t, left, "X " + verb);
-      }
-      if (INVERTIBLE.contains(verb)) {
-        int[] right = npRight(t, at + 1, quotes);
-        if (right != null) {
-          return attribution(t, right, verb + " X");
-        }
-      }
-    }
-    return null;
-  }
-
-  /** The subject of the nearest earlier speech verb ("The Kremlin said in a statement…"), for "the statement read". */
-  private Attribution previousSpeaker(List<Sentence> sentences, int index, List<Span> quotes) {
-    for (int k = index - 1; k >= Math.max(0, index - 2); k--) {
-      List<Token> t = sentences.get(k).tokens();
-      for (int i = 0; i < t.size(); i++) {
-        String w = t.get(i).text().toLowerCase(Locale.ROOT);
-        if (SPEECH.contains(w) && t.get(i).isVerb() && !inAny(t.get(i).span(), quotes)) {
-          int[] left = npLeft(t, i - 1, quotes);
-          if (left != null) {
-            return attribution(t, left, "X " + w + " (previous sentence)");
-          }
-        }
-      }
-    }
-    return null;
-  }
-
-  private Attribution attribution(List<Token> t, int[] np, String cue) {
-    String head = t.get(np[1] - 1).text().toLowerCase(Locale.ROOT);
-    int after = np[1];
-    if (DOCUMENTS.contains(head) && after + 1 < t.size()
-        && t.get(after).text().matches("(?i)from|by|of")) {
-      int k = after + 1;
-      while (k < t.size() && (isNpToken(t.get(k)))) {
-        k++;
-      }
-      if (k > after + 1 && hasHead(t, after + 1, k)) {
-        np = new int[] {after + 1, k};
-      }
-    }
-    StringBuilder phrase = new StringBuilder();
-    List<String> runs = new ArrayList<>();
-    StringBuilder run = new StringBuilder();
-    for (int i = np[0]; i < np[1]; i++) {
-      Token tok = t.get(i);
-      if (phrase.length() > 0 && !tok.text().equals(",") && !tok.text().startsWith("'")
-          && !tok.text().startsWith("’")) {
-        phrase.append(' ');
-      }
-      phrase.append(tok.text());
-      if (isNameToken(t, i)) {
-        if (run.length() > 0) {
-          run.append(' ');
-        }
-        run.append(tok.text());
-      } else if (run.length() > 0) {
-        runs.add(unpossessive(run.toString()));
-        run.setLength(0);
-      }
-    }
-    if (run.length() > 0) {
-      runs.add(unpossessive(run.toString()));
-    }
-    String name = pickName(runs);
-    return new Attribution(phrase.toString().replace(" ,", ","), name, cue);
-  }
-
-  /**
-   * The speaker's name among the name runs of a phrase: the first full person name ("Maria Okafor" in "Maria
-   * Okafor, general secretary of the Eastbridge Dockers' Union"), else the first single name that is no place or body.
-   */
-  private String pickName(List<String> runs) {
-    for (String r : runs) {
-      String n = stripRolePrefix(r);
-      if (isPersonName(n)) {
-        return n;
-      }
-    }
-    for (String r : runs) {
-      String n = stripRolePrefix(r);
-      if (!n.isEmpty() && !n.contains(" ") && !sides.isPlaceOrBody(n) && !BODY_WORDS.contains(n)) {
-        return n;
-      }
-    }
-    return null;
-  }
-
-
-
-  /** Noun phrase ending at {@code end} (inclusive) going left, with an appositive ("the adviser, Jake Sullivan,"). */
-  private int[] npLeft(List<Token> t, int end, List<Span> quotes) {
-    int i = end;
-    while (i >= 0 && ADVERB_SKIP.contains(t.get(i).text().toLowerCase(Locale.ROOT))) {
-      i--;
-    }
-    if (i > 0 && t.get(i).text().equals(",")) {
-      int k = i - 1;
-      while (k >= 0 && !t.get(k).text().equals(",") && i - k < 15 && !inAny(t.get(k).span(), quotes)) {
-        k--;
-      }
-      if (k > 0 && t.get(k).text().equals(",") && k < i - 1) {
-        if (containsRole(t, k + 1, i) && isNameToken(t, k - 1)) {
-          // "Tomas Lindqvist, a spokesman for Halvorsen Shipping, told reporters"
-          int start = k - 1;
-          while (start > 0 && isNameToken(t, start - 1)) {
-            start--;
-          }
-          return new int[] {start, i};
-        }
-        boolean allName = true;
-        for (int x = k + 1; x < i; x++) {
-          allName &= isNameToken(t, x);
-        }
-        if (allName) {
-          // "the national security adviser, Jake Sullivan, said"
-          int j = k - 1;
-          while (j >= 0 && isNpToken(t.get(j)) && !inAny(t.get(j).span(), quotes)) {
-            j--;
-          }
-          if (j < k - 1 && containsRole(t, j + 1, k)) {
-            return new int[] {j + 1, i};
-          }
-          return new int[] {k + 1, i};
-        }
-      }
-    }
-    if (i >= 0 && t.get(i).text().equals(",")) {
-      // "Trump, who has shown unusual respect for Putin, said": skip the relative clause to its antecedent.
-      for (int k = i - 1; k >= Math.max(1, i - 25); k--) {
-        String w = t.get(k).text().toLowerCase(Locale.ROOT);
-        if ((w.equals("who") || w.equals("which")) && t.get(k - 1).text().equals(",")) {
-          i = k - 2;
-          break;
-        }
-      }
-    }
-    int stop = i;
-    while (i >= 0 && isNpToken(t.get(i)) && !inAny(t.get(i).span(), quotes)) {
-      i--;
-    }
-    if (i == stop) {
-      return null;
-    }
-    int from = i + 1;
-    // A relative clause or comma before the phrase is not part of it; a leading preposition never is.
-    return hasHead(t, from, stop + 1) ? new int[] {from, stop + 1} : null;
-  }
-
-  /** Noun phrase starting at {@code start} going right, with a trailing appositive (", the former minister,"). */
-  private int[] npRight(List<Token> t, int start, List<Span> quotes) {
-    int i = start;
-    while (i < t.size() && ADVERB_SKIP.contains(t.get(i).text().toLowerCase(Locale.ROOT))) {
-      i++;
-    }
-    int from = i;
-    while (i < t.size() && isNpToken(t.get(i)) && !inAny(t.get(i).span(), quotes)) {
-      i++;
-    }
-    if (i == from || !hasHead(t, from, i)) {
-      return null;
-    }
-    int end = i;
-    if (i + 1 < t.size() && t.get(i).text().equals(",")) {
-      int j = i + 1;
-      while (j < t.size() && (isNpToken(t.get(j)) || t.get(j).text().equalsIgnoreCase("of")
-          || t.get(j).text().equalsIgnoreCase("for")) && !inAny(t.get(j).span(), quotes)) {
-        j++;
-      }
-      if (j > i + 1 && containsRole(t, i + 1, j)) {
-        end = j;
-      }
-    }
-    return new int[] {from, end};
-  }
-
-  private static boolean isNpToken(Token tok) {
-    String p = tok.pos();
-    String w = tok.text();
-    if (p.equals("PRON")) {
-      return PRONOUNS.contains(w.toLowerCase(Locale.ROOT));
-    }
-    if (p.equals("DET") && (w.equalsIgnoreCase("that") || w.equalsIgnoreCase("which"))) {
-      return false;
-    }
-    return p.equals("PROPN") || p.equals("NOUN") || p.equals("ADJ") || p.equals("DET") || p.equals("NUM") || w.equals("'s") || w.equals("’s") || w.equals("-") || (p.equals("PART")
-        && w.endsWith("s"));
-  }
-
-  private static boolean hasHead(List<Token> t, int from, int to) {
-    if (to - from >= 2 && t.get(from).pos().equals("DET") && t.get(to - 1).pos().equals("ADJ")) {
-      return true; // "the embassy/ADJ": a tagging slip on a noun
-    }
-    for (int i = from; i < to; i++) {
-      String p = t.get(i).pos();
-      if (p.equals("PROPN") || p.equals("NOUN") || (p.equals("PRON")
-          && PRONOUNS.contains(t.get(i).text().toLowerCase(Locale.ROOT)))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean containsRole(List<Token> t, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (ROLE_NOUNS.contains(t.get(i).text().toLowerCase(Locale.ROOT))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * A token that can be part of a name. The POS model often tags rare names as NOUN or even PRON ("Yuri/PRON"),
-   * so capitalisation decides, with the tag as a check; sentence-initial words need a proper-noun tag.
-   */
-  static boolean isNameToken(Token t) {
-    String w = t.text();
-    if (w.isEmpty() || !Character.isUpperCase(w.charAt(0)) || !Character.isLetter(w.charAt(w.length() - 1))
-        && !w.endsWith("’s") && !w.endsWith("'s")) {
-      return false;
-    }
-    if (COMMON_CAPITALISED.contains(w)) {
-      return false;
-    }
-    String p = t.pos();
-    return p.equals("PROPN") || p.equals("NOUN") || p.equals("PRON") || p.equals("ADJ") || p.equals("X");
-  }
-
-  private static boolean isNameToken(List<Token> t, int i) {
-    if (!isNameToken(t.get(i))) {
-      return false;
-    }
-    boolean initial = i == 0 || t.get(i - 1).text().matches("[\"“‘'(]");
-    return !initial || t.get(i).isProperNoun();
-  }
-
-  private static boolean possessive(String w) {
-    return w.endsWith("’s") || w.endsWith("'s");
-  }
-
-  private static String unpossessive(String run) {
-    return run.replaceAll("[’']s$", "");
-  }
-
-  /** Two or more capitalised words that are not a place, a body or an institution. */
-  private boolean isPersonName(String name) {
-    if (!name.contains(" ") || sides.isPlaceOrBody(name) || sides.sideOf(name) != null && name.split(" ").length > 3) {
-      return false;
-    }
-    for (String w : name.split(" ")) {
-      if (BODY_WORDS.contains(w) || sides.isPlaceOrBody(w) || !w.chars().allMatch(c -> Character.isLetter(c)
-          || c == '-' || c == '.' || c == '\'')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** "President Joe Biden" gives "Joe Biden"; the title part is a role, not a name. */
-  private static String stripRolePrefix(String run) {
-    String[] w = run.split(" ");
-    int lastRole = -1;
-    for (int i = 0; i < w.length; i++) {
-      if (ROLE_NOUNS.contains(w[i].toLowerCase(Locale.ROOT)) || w[i].matches("(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\\.?")) {
-        lastRole = i;
-      }
-    }
-    return String.join(" ", java.util.Arrays.copyOfRange(w, lastRole + 1, w.length)).strip();
-  }
-
-  private static String rolePrefix(String run) {
-    String[] w = run.split(" ");
-    int lastRole = -1;
-    for (int i = 0; i < w.length; i++) {
-      if (ROLE_NOUNS.contains(w[i].toLowerCase(Locale.ROOT))) {
-        lastRole = i;
-      }
-    }
-    return lastRole < 0 ? null : String.join(" ", java.util.Arrays.copyOfRange(w, 0, lastRole + 1));
-  }
-
-  /**
-   * Names and roles stated anywhere in the article: "Kremlin spokesman Dmitry Peskov", "Jake Sullivan, the US
-   * national security adviser", "the adviser, Jake Sullivan". Keys are full names; surnames resolve through them.
-   */
-  private Map<String, Person> learnPeople(List<Sentence> sentences, List<Span> quotes) {
-    Map<String, Person> people = new HashMap<>();
-    for (Sentence s : sentences) {
-      org.parallax.Interrupts.check();
-      List<Token> t = s.tokens();
-      int i = 0;
-      while (i < t.size()) {
-        if (!isNameToken(t, i) || inAny(t.get(i).span(), quotes)) {
-          i++;
-          continue;
-        }
-        int j = i;
-        StringBuilder run = new StringBuilder();
-        while (j < t.size() && isNameToken(t, j)) {
-          run.append(j > i ? " " : "").append(t.get(j).text());
-          j++;
-          if (possessive(t.get(j - 1).text())) {
-            break;
-          }
-        }
-        String full = unpossessive(run.toString());
-        String name = stripRolePrefix(full);
-        if (isPersonName(name)) {
-          String role = rolePrefix(full);
-          String before = roleBefore(t, i);
-          if (before != null && (role != null || containsRoleWord(before))) {
-            role = role == null ? before : before + " " + role;
-          }
-          if (role == null) {
-            role = appositiveAfter(t, j);
-          }
-          Person known = people.get(name);
-          if (known == null || (role != null && (known.role() == null || role.length() > known.role().length()))) {
-            people.put(name, new Person(name, role, s.span().start()));
-          }
-        }
-        i = j;
-      }
-    }
-    return people;
-  }
-
-  /**
-   * Gives each person a side: from the role ("Kremlin spokesman"), from a possessor in the role ("Putin's adviser"),
-   * or, for a bare title shared by several people ("President"), from the one "US president"/"Russian president"
-   * phrase of the article whose side no other holder of that title has.
-   */
-  private Map<String, Person> inferSides(Map<String, Person> people, List<Sentence> sentences) {
-    Map<String, Person> out = new HashMap<>();
-    for (Person p : people.values()) {
-      out.put(p.name(), new Person(p.name(), p.role(), p.position(), sides.sideOf(p.role())));
-    }
-    for (Person p : List.copyOf(out.values())) {
-      if (p.side() != null || p.role() == null) {
-        continue;
-      }
-      String possessor = p.role().replaceAll("^(.*?)[’']s\\b.*$", "$1");
-      if (!possessor.equals(p.role())) {
-        Person owner = byName(possessor.strip(), out);
-        if (owner != null && owner.side() != null) {
-          out.put(p.name(), new Person(p.name(), p.role(), p.position(), owner.side()));
-          continue;
-        }
-      }
-      String head = lastWord(p.role()).toLowerCase(Locale.ROOT);
-      java.util.Set<String> candidates = new java.util.LinkedHashSet<>();
-      org.parallax.Interrupts.check();
-      for (Sentence s : sentences) {
-        List<Token> t = s.tokens();
-        for (int i = 1; i < t.size(); i++) {
-          if (t.get(i).text().toLowerCase(Locale.ROOT).equals(head)) {
-            String side = sides.sideOf(t.get(i - 1).text());
-            if (side != null) {
-              candidates.add(side);
-            }
-          }
-        }
-      }
-      for (Person other : out.values()) {
-        if (other != p && other.side() != null && other.role() != null
-            && lastWord(other.role()).equalsIgnoreCase(head)) {
-          candidates.remove(other.side());
-        }
-      }
-      if (candidates.size() == 1) {
-        out.put(p.name(), new Person(p.name(), p.role(), p.position(), candidates.iterator().next()));
-      }
-    }
-    return out;
-  }
-
-  private static String roleBefore(List<Token> t, int nameStart) {
-    int k = nameStart - 1;
-    StringBuilder sb = new StringBuilder();
-    boolean role = false;
-    while (k >= 0) {
-      Token tok = t.get(k);
-      String p = tok.pos();
-      if (!(p.equals("NOUN") || p.equals("ADJ") || p.equals("PROPN") || tok.text().equals("-")
-          || possessive(tok.text()) || tok.text().equals("'s") || tok.text().equals("’s"))) {
-        break;
-      }
-      role |= ROLE_NOUNS.contains(tok.text().toLowerCase(Locale.ROOT));
-      sb.insert(0, tok.text() + (sb.length() > 0 ? " " : ""));
-      k--;
-    }
-    String out = sb.toString().strip().replace(" 's", "'s").replace(" ’s", "’s");
-    return out.isEmpty() ? null : out;
-  }
-
-  private static boolean containsRoleWord(String text) {
-    for (String w : text.toLowerCase(Locale.ROOT).split("\\s+")) {
-      if (ROLE_NOUNS.contains(w)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String appositiveAfter(List<Token> t, int afterName) {
-    if (afterName + 1 >= t.size() || !t.get(afterName).text().equals(",")) {
-      return null;
-    }
-    int k = afterName + 1;
-    StringBuilder sb = new StringBuilder();
-    boolean role = false;
-    while (k < t.size() && sb.length() < 120) {
-      Token tok = t.get(k);
-      String p = tok.pos();
-      String w = tok.text();
-      if (w.equals(",") || w.equals(".") || p.equals("VERB") || p.equals("AUX") || p.equals("PRON")) {
-        break;
-      }
-      role |= ROLE_NOUNS.contains(w.toLowerCase(Locale.ROOT));
-      sb.append(sb.length() > 0 ? " " : "").append(w);
-      k++;
-    }
-    String s = sb.toString().replaceFirst("^(?i)(the|a|an)\\s+", "");
-    return role && !s.isBlank() ? s.replace(" ’s", "’s").replace(" 's", "'s") : null;
+    return cues.fromCue(s.tokens(), quote, quotes);
   }
 
   /** Turns a found phrase into a named speaker: pronouns and role nouns go back to the last fitting person. */
@@ -665,19 +187,6 @@ public final class PatternQuoteAttributor {
     for (String w : rest.split(" ")) {
       if (ROLE_NOUNS.contains(w.toLowerCase(Locale.ROOT))) {
         return rest.replaceFirst("(?i)^(the|a|an)\\s+", "");
-      }
-    }
-    return null;
-  }
-
-  private static Person byName(String name, Map<String, Person> people) {
-    Person exact = people.get(name);
-    if (exact != null) {
-      return exact;
-    }
-    for (Person p : people.values()) {
-      if (p.name().endsWith(" " + name)) {
-        return p;
       }
     }
     return null;
@@ -769,6 +278,57 @@ public final class PatternQuoteAttributor {
     return null;
   }
 
+  /**
+   * "On TV, Sen. Bernie Sanders identified young voters' exhaustion… | “The younger people are…”": a quote with no
+   * cue that opens the sentence after one whose subject is a named person, other than the last quote's speaker,
+   * is that person's.
+   */
+  private static Attribution previousSubject(List<Occurrence> occurrences, List<Sentence> sentences, int first,
+                                             Quote previous) {
+    if (first == 0 || sentences.get(first - 1).paragraph() != sentences.get(first).paragraph()) {
+      return null;
+    }
+    Sentence before = sentences.get(first - 1);
+    if (previous != null && previous.sentence() >= first - 1) {
+      return null;
+    }
+    for (Occurrence o : occurrences) {
+      if (o.sentence() == before.index()) {
+        boolean subject = o.offset() - before.span().start() < 60;
+        if (!subject || (previous != null && o.person().name().equals(previous.speaker()))) {
+          return null;
+        }
+        return new Attribution(o.person().name(), o.person().name(), "previous sentence subject");
+      }
+    }
+    return null;
+  }
+
+  /**
+   * For an unnamed body or official ("the embassy said", "according to an official"): the nearest earlier phrase
+   * that names the same head with a side ("The US embassy in Kyiv denied…", "Russian officials"), within ten
+   * sentences. Returns the phrase and its side, or null.
+   */
+  private String[] nearestSided(List<Sentence> sentences, int index, String head, List<Span> quotes) {
+    String singular = head.endsWith("s") ? head.substring(0, head.length() - 1) : head;
+    for (int k = index; k >= Math.max(0, index - 10); k--) {
+      List<Token> t = sentences.get(k).tokens();
+      for (int i = t.size() - 1; i >= 1; i--) {
+        String w = t.get(i).text().toLowerCase(Locale.ROOT);
+        if (!(w.equals(singular) || w.equals(singular + "s")) || inAny(t.get(i).span(), quotes)) {
+          continue;
+        }
+        for (int j = i - 1; j >= Math.max(0, i - 2); j--) {
+          String side = sides.sideOf(t.get(j).text());
+          if (side != null) {
+            return new String[] {t.get(j).text() + " " + t.get(i).text(), side};
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   /** A quote with no cue of its own continues the previous attributed quote when it follows it directly. */
   private static Attribution continuation(Quote previous, List<Sentence> sentences, int first, Span outer) {
     if (previous == null) {
@@ -807,14 +367,76 @@ public final class PatternQuoteAttributor {
     if (i == from || i >= t.size() || t.get(i).span().start() >= outer.start()) {
       return null;
     }
+    String second = null;
+    if (t.get(i).text().equals("and") && i + 1 < t.size() && isNameToken(t, i + 1)) {
+      // "Putin and Biden agreed that cooperation is in an “unsatisfactory state”": both are the speaker
+      int j = i + 1;
+      while (j < t.size() && isNameToken(t, j)) {
+        j++;
+      }
+      second = stripRolePrefix(s.text().substring(t.get(i + 1).span().start() - s.span().start(),
+          t.get(j - 1).span().end() - s.span().start()));
+      i = j;
+      if (i >= t.size() || t.get(i).span().start() >= outer.start()) {
+        return null;
+      }
+    }
     boolean verbNext = t.get(i).isVerb() || (i + 1 < t.size() && t.get(i + 1).isVerb());
     if (!verbNext) {
       return null;
     }
     String run = s.text().substring(t.get(from).span().start() - s.span().start(),
         t.get(i - 1).span().end() - s.span().start());
+    if (second != null) {
+      String first = stripRolePrefix(run.substring(0, run.indexOf(" and ")));
+      return sides.isPlaceOrBody(first) || sides.isPlaceOrBody(second) ? null
+          : new Attribution(run, first + " and " + second, "partial quote, sentence subject");
+    }
     String name = stripRolePrefix(run);
     return new Attribution(run, sides.isPlaceOrBody(name) ? null : name, "partial quote, sentence subject");
+  }
+
+  private static final java.util.regex.Pattern DASH_CREDIT = java.util.regex.Pattern.compile(
+      "\\G[\\s\u00a0,]*(?:[—―–]|--)[\\s\u00a0]*(\\p{Lu}[\\p{L}.'’-]*(?:[ \u00a0]+\\p{Lu}[\\p{L}.'’-]*){0,3})");
+
+  /** "“…” ― Pamela Padilla": a reader's or source's name after a dash that follows the quote. */
+  private Attribution dashCredit(String body, Span outer) {
+    java.util.regex.Matcher m = DASH_CREDIT.matcher(body);
+    if (outer.end() >= body.length() || !m.find(outer.end())) {
+      return null;
+    }
+    String name = m.group(1).replace('\u00a0', ' ').strip();
+    return isPersonName(name) ? new Attribution(name, name, "dash X") : null;
+  }
+
+  /** Every word capitalised, short, no sentence inside: a programme, book or law named in quotes. */
+  private static boolean isTitle(String text) {
+    String t = text.replaceAll("[,.:;!?]+$", "").strip();
+    if (t.isEmpty() || t.length() > 60 || t.matches(".*[.!?;].*")) {
+      return false;
+    }
+    for (String w : t.split("\\s+")) {
+      if (!w.isEmpty() && !Character.isUpperCase(w.charAt(0)) && !Character.isDigit(w.charAt(0))
+          && !w.matches("(?i)of|the|a|an|and|in|on|for|with|to|at|by|or|de|la|von|van")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** "Trump said, looking out on the crowd.": a speech verb among the first words, after a short subject. */
+  private static boolean speechNear(Sentence s) {
+    List<Token> t = s.tokens();
+    for (int i = 1; i < Math.min(5, t.size()); i++) {
+      if (ALWAYS_VERB.contains(t.get(i).text())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean startsWithSpeech(Sentence s) {
+    return !s.tokens().isEmpty() && ALWAYS_VERB.contains(s.tokens().get(0).text());
   }
 
   private static boolean opensSentence(Sentence s, Span outer) {
@@ -839,15 +461,6 @@ public final class PatternQuoteAttributor {
     return -1;
   }
 
-  private static boolean inAny(Span s, List<Span> spans) {
-    for (Span q : spans) {
-      if (q.start() <= s.start() && s.end() <= q.end()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   private static int words(String text) {
     int n = 0;
     for (String w : text.split("\\s+")) {
@@ -856,20 +469,5 @@ public final class PatternQuoteAttributor {
       }
     }
     return n;
-  }
-
-  private static String lastWord(String s) {
-    String[] w = s.split("\\s+");
-    return w[w.length - 1];
-  }
-
-  @SafeVarargs
-  private static <T> T firstNonNull(T... values) {
-    for (T v : values) {
-      if (v != null) {
-        return v;
-      }
-    }
-    return null;
   }
 }

@@ -23,13 +23,23 @@ public final class QuoteSpans {
       int open = -1;
       for (int i = paraStart; i < paraEnd; i++) {
         char c = body.charAt(i);
-        boolean opens = c == '“' || c == '«' || c == '„' || (c == '"' && open < 0);
-        boolean closes = c == '”' || c == '»' || (c == '"' && open >= 0);
+        boolean doubled = c == '\'' && i + 1 < paraEnd && body.charAt(i + 1) == '\''; // ''NYT style''
+        boolean straight = c == '"' || doubled;
+        // Malformed marks are common in scraped text: a paragraph opened with ” or a quote closed with “.
+        boolean wrongOpen = c == '”' && open < 0 && (i == paraStart || Character.isWhitespace(body.charAt(i - 1)))
+            && i + 1 < paraEnd && Character.isLetter(body.charAt(i + 1));
+        boolean wrongClose = c == '“' && open >= 0 && i > open + 1 && !Character.isWhitespace(body.charAt(i - 1))
+            && (i + 1 >= paraEnd || !Character.isLetterOrDigit(body.charAt(i + 1)));
+        boolean opens = c == '“' || c == '«' || c == '„' || (straight && open < 0) || wrongOpen;
+        boolean closes = c == '”' || c == '»' || (straight && open >= 0) || wrongClose;
         if (open < 0 && opens) {
           open = i;
         } else if (open >= 0 && closes) {
-          out.add(new Span(open, i + 1));
+          out.add(new Span(open, i + (doubled ? 2 : 1)));
           open = -1;
+        }
+        if (doubled) {
+          i++;
         }
       }
       if (open >= 0 && paraEnd - open > 3) {
@@ -44,8 +54,13 @@ public final class QuoteSpans {
   public static Span inner(String body, Span outer) {
     int s = outer.start() + 1;
     int e = outer.end();
+    if (body.startsWith("''", outer.start())) {
+      s++;
+    }
     if (e > s && isMark(body.charAt(e - 1))) {
       e--;
+    } else if (e - 1 > s && body.charAt(e - 1) == '\'' && body.charAt(e - 2) == '\'') {
+      e -= 2;
     }
     while (s < e && Character.isWhitespace(body.charAt(s))) {
       s++;

@@ -15,6 +15,7 @@ import org.parallax.model.Conflict;
 import org.parallax.model.Evidence;
 import org.parallax.model.Passage;
 import org.parallax.model.Quote;
+import org.parallax.model.Speaker;
 import org.parallax.model.Removed;
 import org.parallax.model.Report;
 import org.parallax.model.Reuse;
@@ -192,6 +193,8 @@ public final class HtmlReport {
 
   private static void quotes(StringBuilder h, Report r) {
     h.append("<h2 id=\"quotes\">Quotes by speaker</h2>");
+    Map<String, Speaker> speakers = new TreeMap<>();
+    r.speakers().forEach(sp -> speakers.put(sp.name(), sp));
     Map<String, List<Quote>> bySpeaker = new TreeMap<>();
     for (Quote q : r.quotes()) {
       bySpeaker.computeIfAbsent(q.speaker() == null ? "(unattributed)" : q.speaker(), k -> new ArrayList<>()).add(q);
@@ -205,6 +208,12 @@ public final class HtmlReport {
       }
       if (first.side() != null) {
         h.append(" <span class=\"tag unique\">").append(esc(first.side())).append("</span>");
+      }
+      Speaker who = speakers.get(e.getKey());
+      if (who != null && who.evidence() != null) {
+        // why this side: the role as an article states it, so a reader can check it there
+        h.append(" <span class=\"muted\">(“").append(esc(who.evidence())).append("”, ")
+            .append(esc(who.evidenceArticle())).append(")</span>");
       }
       h.append(" · ").append(e.getValue().size()).append("</summary>");
       for (Quote q : e.getValue()) {

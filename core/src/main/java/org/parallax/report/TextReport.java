@@ -8,6 +8,7 @@ import org.parallax.model.ClaimStatus;
 import org.parallax.model.Conflict;
 import org.parallax.model.Evidence;
 import org.parallax.model.Quote;
+import org.parallax.model.Speaker;
 import org.parallax.model.Report;
 import org.parallax.model.Reuse;
 import org.parallax.model.SummarySentence;
@@ -56,6 +57,14 @@ public final class TextReport {
         s.append(" [").append(q.side()).append(']');
       }
       s.append(": “").append(clip(q.text(), 70)).append("”\n");
+    }
+    s.append("\nSPEAKERS: ").append(r.speakers().size()).append('\n');
+    for (Speaker sp : r.speakers()) {
+      s.append("  ").append(sp.name()).append(" [").append(sp.side() == null ? "unknown" : sp.side()).append(']');
+      if (sp.evidence() != null) {
+        s.append(" from “").append(sp.evidence()).append("” (").append(sp.evidenceArticle()).append(')');
+      }
+      s.append(", ").append(sp.quotes()).append(sp.quotes() == 1 ? " quote" : " quotes").append('\n');
     }
     s.append("\nREUSE (closest pairs)\n");
     r.reuse().stream().limit(5).forEach((Reuse u) -> s.append(String.format(Locale.ROOT,

@@ -17,7 +17,8 @@ class StoryReportsTest {
     assertTrue(bad.failed());
     assertNull(bad.report());
     assertTrue(bad.failure().path().equals("story:s42") && bad.failure().reason().contains("boom"), bad.toString());
-    Report empty = new Report(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    Report empty = new Report(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+        List.of());
     StoryReports.Outcome good = StoryReports.of("s43", List.of(), a -> empty);
     assertFalse(good.failed());
     assertTrue(good.report() == empty);

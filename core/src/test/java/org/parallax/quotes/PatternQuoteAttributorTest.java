@@ -2,6 +2,7 @@ package org.parallax.quotes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -87,5 +88,51 @@ class PatternQuoteAttributorTest {
     Quote x = find(quotes("Nobody knows what “a real cost” means in this context, and the question remains open."),
         "real cost");
     assertNull(x.speaker());
+  }
+
+  @Test
+  void partyLabelBetweenNameAndVerbAndADayAfterIt() {
+    Quote x = find(quotes("“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said Friday."),
+        "dog whistle");
+    assertEquals("Gwen Moore", x.speaker());
+    Quote y = find(quotes("“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said "
+        + "Tuesday."), "veto will be");
+    assertEquals("Mitch McConnell", y.speaker());
+  }
+
+  @Test
+  void describedAppositiveAndDashCredit() {
+    Quote x = find(quotes("“There is a severe disconnect,” Tom Flynn, a top campaign surrogate, said on Fox News."),
+        "severe disconnect");
+    assertEquals("Tom Flynn", x.speaker());
+    Quote y = find(quotes("“He makes simple blanket statements about people.” ― Pamela Padilla"), "blanket");
+    assertEquals("Pamela Padilla", y.speaker());
+  }
+
+  @Test
+  void titlesInQuotesAreNotSpeech() {
+    List<Quote> q = quotes("Pence said on CNN’s “State of the Union” that the plan “will not work at all.”");
+    assertTrue(q.stream().noneMatch(x -> x.text().contains("State of the Union")), q.toString());
+  }
+
+  @Test
+  void objectAfterAPresentTenseVerbIsNoSpeaker() {
+    Quote x = find(quotes("Trump says voter fraud “would be one hell of a way to lose.”"), "hell of a way");
+    assertTrue(x.speaker() == null || x.speaker().contains("Trump"), String.valueOf(x.speaker()));
+  }
+
+  @Test
+  void aCuelessQuoteAfterASentenceAboutANamedPersonIsTheirs() {
+    List<Quote> q = quotes("“We need a plan,” Mike Pence said on Sunday. On the same show, Bernie Sanders "
+        + "identified young voters as the key. “The younger people are sick and tired of racism.”");
+    assertEquals("Bernie Sanders", find(q, "younger people").speaker());
+  }
+
+  @Test
+  void anUnnamedBodyTakesTheSideOfTheNearestSamePhrase() {
+    Quote x = find(quotes("The US embassy in Kyiv denied the reports on Tuesday. “We are conducting normal "
+        + "contingency planning,” the embassy said."), "contingency");
+    assertEquals("United States", x.side());
+    assertEquals("US embassy", x.role());
   }
 }

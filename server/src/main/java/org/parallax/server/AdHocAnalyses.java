@@ -106,7 +106,8 @@ final class AdHocAnalyses {
     for (Skipped s : r.skipped()) {
       skipped.add(new Skipped(clientPath(s.path(), files, names), hideFolder(s.reason(), files, names)));
     }
-    return new Report(articles, r.quotes(), r.claims(), r.conflicts(), r.reuse(), r.coverage(), r.summary(), skipped);
+    return new Report(articles, r.quotes(), r.claims(), r.conflicts(), r.reuse(), r.coverage(), r.summary(), skipped,
+        r.speakers());
   }
 
   /** A path inside the upload folder, as the client named it (JSON Lines paths keep their ":line" suffix). */

@@ -119,6 +119,10 @@ public final class QuoteEval implements Callable<Integer> {
           notJudged++;
         } else if (hit.stream().noneMatch(g -> g.direct() && g.named() && sameSpeaker(q.speaker(), g.source()))) {
           fp++;
+          if (shown < errors) {
+            shown++;
+            out.println("WRONG   ours=" + q.speaker() + "  gold=" + hit.get(0).source() + "  :: " + clip(q.text()));
+          }
         }
       }
     }
@@ -159,7 +163,10 @@ public final class QuoteEval implements Callable<Integer> {
         continue;
       }
       String[] parts = line.split("\t");
-      String[] typeAndOffsets = parts[1].split(" ", 2);
+      String[] typeAndOffsets = parts.length < 2 ? new String[0] : parts[1].split(" ", 2);
+      if (typeAndOffsets.length < 2) {
+        continue; // a few train files have broken text-bound lines
+      }
       int start = Integer.MAX_VALUE;
       int end = 0;
       for (String frag : typeAndOffsets[1].split(";")) {
