@@ -10,8 +10,8 @@ import org.parallax.align.Embedder;
 
 /**
  * The default story grouping over a {@link StoryClusterer}: TF-IDF where its score is clear, the headline-and-lead
- * embeddings blended in where it is ambiguous (see {@link StoryClusterer.Params#bandLow()}), each article embedded
- * at most once and, as far as it can be guessed ahead, in batches.
+ * embeddings blended in where it is ambiguous (see {@link StoryClusterer.Params#bandLow()}), an embedding a decision
+ * used never computed again and, as far as they can be guessed ahead, the embeddings made in batches.
  */
 public final class GatedGrouping {
   private final StoryClusterer clusterer;
@@ -35,7 +35,7 @@ public final class GatedGrouping {
    * {@link StoryClusterer.Params#bandLow()}, or the best reaches {@link StoryClusterer.Params#bandHigh()} — and
    * otherwise embeds its headline and lead ({@code lead}) and the candidates' articles not embedded yet, in one call
    * to the encoder, and decides on the blended score as {@code --semantic} does over the candidates in the band.
-   * Embeddings are kept in the stories (and saved with them), so an article is embedded at most once.
+   * Embeddings are kept in the stories (and saved with them), so one a decision used is never computed again.
    */
   public Story assign(String articleId, long day, String date, String outlet, String label, TermVector v,
                      String lead) {
