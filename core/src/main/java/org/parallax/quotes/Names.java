@@ -76,6 +76,27 @@ final class Names {
     return !initial || t.get(i).isProperNoun();
   }
 
+  /** Where the run of name tokens starting at {@code i} ends (exclusive): after a possessive ("Putin's") at most. */
+  static int nameRunEnd(List<Token> t, int i) {
+    int j = i;
+    while (j < t.size() && isNameToken(t, j)) {
+      j++;
+      if (possessive(t.get(j - 1).text())) {
+        break;
+      }
+    }
+    return j;
+  }
+
+  /** The tokens {@code i..j-1} joined by single spaces. */
+  static String nameRun(List<Token> t, int i, int j) {
+    StringBuilder run = new StringBuilder();
+    for (int k = i; k < j; k++) {
+      run.append(k > i ? " " : "").append(t.get(k).text());
+    }
+    return run.toString();
+  }
+
   static boolean possessive(String w) {
     return w.endsWith("’s") || w.endsWith("'s");
   }

@@ -206,16 +206,9 @@ public final class PatternQuoteAttributor {
           i++;
           continue;
         }
-        int j = i;
-        StringBuilder run = new StringBuilder();
-        while (j < t.size() && isNameToken(t, j)) {
-          run.append(j > i ? " " : "").append(t.get(j).text());
-          j++;
-          if (possessive(t.get(j - 1).text())) {
-            break;
-          }
-        }
-        String name = stripRolePrefix(unpossessive(run.toString()));
+        int j = nameRunEnd(t, i);
+        String run = nameRun(t, i, j);
+        String name = stripRolePrefix(unpossessive(run));
         Person p = name.isEmpty() ? null : byName(name, people);
         if (p != null) {
           out.add(new Occurrence(t.get(i).span().start(), s.index(), p));

@@ -47,16 +47,9 @@ final class StatedRoles {
           i++;
           continue;
         }
-        int j = i;
-        StringBuilder run = new StringBuilder();
-        while (j < t.size() && isNameToken(t, j)) {
-          run.append(j > i ? " " : "").append(t.get(j).text());
-          j++;
-          if (possessive(t.get(j - 1).text())) {
-            break;
-          }
-        }
-        String full = unpossessive(run.toString());
+        int j = nameRunEnd(t, i);
+        String run = nameRun(t, i, j);
+        String full = unpossessive(run);
         String name = stripRolePrefix(full);
         if (isPersonName(name)) {
           String role = rolePrefix(full);
