@@ -168,7 +168,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
   }
 
   /** The configuration from {@code file} (defaults when null), or null after telling the user what is wrong. */
-  static ParallaxConfig loadConfig(Path file, CommandSpec spec) {
+  public static ParallaxConfig loadConfig(Path file, CommandSpec spec) {
     try {
       return file == null ? ParallaxConfig.defaults() : ParallaxConfig.load(file);
     } catch (IOException e) {

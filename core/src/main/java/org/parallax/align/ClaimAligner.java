@@ -50,6 +50,13 @@ public final class ClaimAligner {
    */
   public Alignment align(List<Claim> claims, ClaimVectors vectors, int articleCount, Independence independence,
                          List<String> allArticles) {
+    return align(claims, vectors, articleCount, independence, allArticles,
+        ClaimPairs.mutualBest(claims, vectors, threshold));
+  }
+
+  /** As above, with the mutual best matches already computed (at this aligner's threshold or a lower one). */
+  public Alignment align(List<Claim> claims, ClaimVectors vectors, int articleCount, Independence independence,
+                         List<String> allArticles, List<ClaimPairs.Pair> pairs) {
     int sourceCount = allArticles == null ? articleCount : independence.count(allArticles);
     int n = claims.size();
     int[] parent = new int[n];
@@ -62,7 +69,7 @@ public final class ClaimAligner {
     }
     record Edge(int a, int b, double sim) {}
     List<Edge> edges = new ArrayList<>();
-    for (ClaimPairs.Pair p : ClaimPairs.mutualBest(claims, vectors, threshold)) {
+    for (ClaimPairs.Pair p : ClaimPairs.atLeast(pairs, threshold)) {
       if (agreement(p.a(), p.b(), p.similarity()) >= minAgreement) {
         edges.add(new Edge(index.get(p.a()), index.get(p.b()), p.similarity()));
       }

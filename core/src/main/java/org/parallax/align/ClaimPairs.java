@@ -12,12 +12,18 @@ import org.parallax.model.Claim;
  * best partner both ways, not every pair above a threshold, keeps a sentence from being paired with a merely
  * similar one when the article also has the one that says the same thing.
  */
-final class ClaimPairs {
-  record Pair(Claim a, Claim b, double similarity) {}
+public final class ClaimPairs {
+  /** Two claims of different articles, each the other's best match there, and their embedding similarity. */
+  public record Pair(Claim a, Claim b, double similarity) {}
 
   private ClaimPairs() {}
 
-  static List<Pair> mutualBest(List<Claim> claims, ClaimVectors vectors, double threshold) {
+  /**
+   * The mutual best matches at or above {@code threshold}. A claim's best match does not depend on the threshold,
+   * so the pairs for a higher one are these filtered by similarity ({@link #atLeast}): the pipeline computes them
+   * once for the aligner and the conflict detector.
+   */
+  public static List<Pair> mutualBest(List<Claim> claims, ClaimVectors vectors, double threshold) {
     int n = claims.size();
     // best[i] per other article: index of the most similar claim there, and its similarity
     List<Map<String, Integer>> best = new ArrayList<>(n);
@@ -60,5 +66,10 @@ final class ClaimPairs {
       }
     }
     return out;
+  }
+
+  /** The pairs of at least {@code threshold} similarity. */
+  static List<Pair> atLeast(List<Pair> pairs, double threshold) {
+    return pairs.stream().filter(p -> p.similarity() >= threshold).toList();
   }
 }

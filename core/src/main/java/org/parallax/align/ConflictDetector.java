@@ -53,9 +53,14 @@ public final class ConflictDetector {
   }
 
   public List<Conflict> detect(List<Claim> claims, ClaimVectors vectors, List<Quote> quotes) {
+    return detect(ClaimPairs.mutualBest(claims, vectors, pairSimilarity), quotes);
+  }
+
+  /** As above, with the mutual best matches already computed (at this detector's threshold or a lower one). */
+  public List<Conflict> detect(List<ClaimPairs.Pair> pairs, List<Quote> quotes) {
     List<Conflict> out = new ArrayList<>();
     Map<String, Conflict> quantities = new LinkedHashMap<>();
-    for (ClaimPairs.Pair p : ClaimPairs.mutualBest(claims, vectors, pairSimilarity)) {
+    for (ClaimPairs.Pair p : ClaimPairs.atLeast(pairs, pairSimilarity)) {
       double overlap = Words.overlap(p.a().text(), p.b().text());
       quantity(p, quantities);
       if (overlap < 0.4) {

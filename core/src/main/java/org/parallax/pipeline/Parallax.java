@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.parallax.Interrupts;
 import org.parallax.align.ClaimAligner;
+import org.parallax.align.ClaimPairs;
 import org.parallax.align.ClaimVectors;
 import org.parallax.align.ConflictDetector;
 import org.parallax.align.CoverageAnalyzer;
@@ -308,12 +309,15 @@ public final class Parallax implements AutoCloseable {
     List<Reuse> reuse = timed(times, "reuse", () -> new ReuseDetector(config.reuseSentenceSimilarity(), 8)
         .detect(english, vectors));
     Independence independence = new Independence(reuse);
+    // Both the aligner and the conflict detector compare claims by their mutual best matches: found once.
+    List<ClaimPairs.Pair> pairs = timed(times, "align", () -> ClaimPairs.mutualBest(allClaims, vectors,
+        Math.min(config.claimSimilarity(), config.topicSimilarity())));
     ClaimAligner.Alignment alignment = timed(times, "align", () -> new ClaimAligner(config.claimSimilarity(),
         config.claimAgreement(), config.consensusShare()).align(allClaims, vectors, english.size(), independence,
-        new ArrayList<>(byId.keySet())));
+        new ArrayList<>(byId.keySet()), pairs));
     List<Conflict> conflicts = english.size() < 2 ? List.of() : timed(times, "conflicts",
         () -> new ConflictDetector(config.topicSimilarity(), config.claimAgreement(), config.negationSimilarity(),
-            config.numberTolerance()).detect(allClaims, vectors, allQuotes));
+            config.numberTolerance()).detect(pairs, allQuotes));
     List<Coverage> coverage = english.size() < 2 ? List.of()
         : new CoverageAnalyzer().coverage(new ArrayList<>(byId.keySet()), alignment.groups());
     var groups = markConflicted(alignment, conflicts);

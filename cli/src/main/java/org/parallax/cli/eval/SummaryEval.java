@@ -68,7 +68,10 @@ public final class SummaryEval implements Callable<Integer> {
     List<String> refs = Files.readAllLines(target, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
         .map(l -> l.contains("ARTICLE=>") ? l.substring(l.indexOf("ARTICLE=>") + 9).strip() : l.strip()).toList();
     int n = limit == null ? events.size() : Math.min(limit, events.size());
-    ParallaxConfig cfg = config == null ? ParallaxConfig.defaults() : ParallaxConfig.load(config);
+    ParallaxConfig cfg = org.parallax.cli.AnalyzeCommand.loadConfig(config, spec);
+    if (cfg == null) {
+      return ExitCodes.USAGE;
+    }
     NlpModels models = NlpModels.load();
     Annotator annotator = new Annotator(models);
     Map<String, Double> idf = idf(events, annotator);

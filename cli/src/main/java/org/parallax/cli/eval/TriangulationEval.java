@@ -64,7 +64,10 @@ abstract class TriangulationEval implements Callable<Integer> {
       return ExitCodes.NOTHING_ANALYSED;
     }
     List<TriangulationGold.Story> stories = TriangulationGold.read(gold, allsides, split);
-    ParallaxConfig cfg = config == null ? ParallaxConfig.defaults() : ParallaxConfig.load(config);
+    ParallaxConfig cfg = org.parallax.cli.AnalyzeCommand.loadConfig(config, spec);
+    if (cfg == null) {
+      return ExitCodes.USAGE;
+    }
     List<Report> reports = new ArrayList<>();
     try (Parallax parallax = Parallax.create(cfg)) {
       for (TriangulationGold.Story s : stories) {
