@@ -38,7 +38,12 @@ record StoryPage(String title, String subtitle, String base, Report report, List
   record OutletClaims(ArticleLink article, List<String> claims) {}
 
   /** Quotes grouped by speaker. */
-  record Speaker(String name, String role, String side, List<SpokenQuote> quotes) {}
+  /**
+   * A speaker as the story page shows one: the side comes with the phrase an article states it in and a link to that
+   * article, so a reader can check it; the other spellings the articles used are listed.
+   */
+  record Speaker(String name, String role, String side, String evidence, ArticleLink evidenceArticle,
+                 List<String> otherNames, List<SpokenQuote> quotes) {}
 
   record SpokenQuote(String text, ArticleLink article) {}
 
@@ -120,11 +125,19 @@ record StoryPage(String title, String subtitle, String base, Report report, List
     for (Quote q : r.quotes()) {
       bySpeaker.computeIfAbsent(q.speaker() == null ? "(unattributed)" : q.speaker(), k -> new ArrayList<>()).add(q);
     }
+    Map<String, org.parallax.model.Speaker> identities = new java.util.HashMap<>();
+    r.speakers().forEach(s -> identities.put(s.name(), s));
     List<Speaker> speakers = new ArrayList<>();
-    bySpeaker.forEach((name, qs) -> speakers.add(new Speaker(name,
-        qs.stream().map(Quote::role).filter(x -> x != null).findFirst().orElse(null),
-        qs.stream().map(Quote::side).filter(x -> x != null).findFirst().orElse(null),
-        qs.stream().map(q -> new SpokenQuote(q.text(), links.get(q.article()))).toList())));
+    bySpeaker.forEach((name, qs) -> {
+      org.parallax.model.Speaker id = identities.get(name);
+      speakers.add(new Speaker(name,
+          qs.stream().map(Quote::role).filter(x -> x != null).findFirst().orElse(id == null ? null : id.role()),
+          qs.stream().map(Quote::side).filter(x -> x != null).findFirst().orElse(id == null ? null : id.side()),
+          id == null ? null : id.evidence(),
+          id == null || id.evidenceArticle() == null ? null : links.get(id.evidenceArticle()),
+          id == null ? List.of() : id.variants().stream().filter(v -> !v.equals(name)).toList(),
+          qs.stream().map(q -> new SpokenQuote(q.text(), links.get(q.article()))).toList()));
+    });
     return new StoryPage(title, subtitle, base, r, summary, headers, matrix, unique, omitted, speakers,
         Charts.framing(r), Charts.reuse(r, links), new ArrayList<>(links.values()));
   }

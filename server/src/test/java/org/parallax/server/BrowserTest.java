@@ -117,6 +117,15 @@ class BrowserTest {
     assertTrue(driver.findElements(By.cssSelector("#matrix .sources")).stream()
         .anyMatch(e -> e.getText().matches("\\d+ outlets, \\d+ independent — .+")), "copies counted once");
 
+    // A speaker's side shows the phrase an article states it in, linked to that article.
+    WebElement speaker = driver.findElements(By.cssSelector("#quotes details.speaker")).stream()
+        .filter(e -> !e.findElements(By.cssSelector(".side-evidence")).isEmpty()).findFirst().orElseThrow();
+    speaker.findElement(By.tagName("summary")).click();
+    WebElement sideEvidence = speaker.findElement(By.cssSelector(".side-evidence"));
+    assertTrue(sideEvidence.getText().matches("Side from “.+”.*"), sideEvidence.getText());
+    assertTrue(sideEvidence.findElement(By.tagName("a")).getAttribute("href").contains("/articles/"),
+        sideEvidence.getText());
+
     // A conflicting cell: its evidence panel is hidden until the cell is clicked, then shows the outlet's sentence.
     WebElement cell = driver.findElement(By.cssSelector("td.cell.conflict a"));
     String panelId = cell.getAttribute("data-panel");
