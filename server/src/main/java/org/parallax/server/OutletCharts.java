@@ -52,7 +52,7 @@ final class OutletCharts {
     for (String k : months) {
       max = Math.max(max, value(median.get(k)));
     }
-    max = max <= 0 ? 1 : max * 1.1;
+    max = max <= 0 ? 1 : percent ? Math.min(1, max * 1.1) : max * 1.1; // a share's axis ends at 100 %
     double step = months.size() <= 1 ? 0 : (double) (WIDTH - LEFT - RIGHT) / (months.size() - 1);
     List<Line> lines = new ArrayList<>();
     int c = 0;
