@@ -28,6 +28,10 @@ public final class OutletIdentifier {
   private static final Pattern COPYRIGHT = Pattern.compile(
       "(?i)(?:©|\\(c\\)|copyright)\\s*(?:©\\s*)?(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s*,?\\s*)?(?:by\\s+)?"
           + "(\\p{L}[^.|,©]{1,50}?)\\s*(?:[.,|]|all rights reserved|$)");
+  /** A copyright line of a picture names its photographer or agency, not the publisher. */
+  private static final Pattern PICTURE_AGENCY = Pattern.compile(
+      "(?i)\\b(getty|fotolia|shutterstock|istock|adobe ?stock|imago|picture[- ]alliance|dpa|afp|epa|alamy|"
+          + "photo|foto|bild|image)");
   private static final Pattern LEGAL_SUFFIX = Pattern.compile("(?i)\\s*,?\\s+(inc|llc|ltd|corp|co|plc|gmbh|s\\.a)\\.?$");
   /** Paragraphs at the end of the body searched for credit lines the cleaner kept. */
   private static final int TAIL_PARAGRAPHS = 3;
@@ -50,7 +54,9 @@ public final class OutletIdentifier {
   public OutletIdentity identify(Clues c) {
     List<String> lines = new ArrayList<>();
     for (Removed r : c.removed()) {
-      lines.add(r.text().strip());
+      if (!r.reason().contains("photo") && !r.reason().contains("caption")) { // "© Getty Images" credits a picture
+        lines.add(r.text().strip());
+      }
     }
     lines.addAll(lastParagraphs(c.body()));
     String[] original = original(lines);
@@ -99,7 +105,8 @@ public final class OutletIdentifier {
       Matcher m = COPYRIGHT.matcher(l);
       if (l.length() <= 200 && m.find()) {
         String name = LEGAL_SUFFIX.matcher(m.group(1).strip()).replaceFirst("");
-        if (nameLike(name) && !name.toLowerCase(Locale.ROOT).startsWith("all rights")) {
+        if (nameLike(name) && !name.toLowerCase(Locale.ROOT).startsWith("all rights") && !name.contains("/")
+            && !PICTURE_AGENCY.matcher(name).find()) {
           return named(name, Basis.COPYRIGHT, l);
         }
       }

@@ -58,6 +58,13 @@ class OutletIdentifierTest {
   }
 
   @Test
+  void aPicturesCopyrightNamesNoPublisher() {
+    Article a = clean(body("© Matthias Hangst/Getty Images"), null, null);
+    assertFalse(a.outletIdentity().known(), a.outlet());
+    assertFalse(clean(body("© ArTo / Fotolia"), null, null).outletIdentity().known());
+  }
+
+  @Test
   void aTranslationCreditIsTheOriginalNeverThePublisher() {
     Article a = clean(body("Translated from RBC.RU"), null, null);
     OutletIdentity id = a.outletIdentity();
