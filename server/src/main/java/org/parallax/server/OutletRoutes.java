@@ -29,6 +29,15 @@ final class OutletRoutes {
     this.json = json;
   }
 
+  /** Reads the profiles ahead of the first request; a failure here is reported again by that request. */
+  void warm() {
+    try {
+      view.present();
+    } catch (RuntimeException e) {
+      // the first outlet request reads them again and reports the problem to its client
+    }
+  }
+
   void list(Context ctx) {
     requirePresent();
     String from = month(ctx, "from");

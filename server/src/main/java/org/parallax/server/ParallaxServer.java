@@ -111,6 +111,8 @@ public final class ParallaxServer implements AutoCloseable {
     s.app.start();
     // The story list's first pages (at its default of two articles or more) get their counts in the background.
     s.corpus.warm(WARM_STORIES, 2);
+    // The outlet profiles read the whole ledger and every story once per store version: done ahead, off requests.
+    java.util.concurrent.CompletableFuture.runAsync(s.outlets::warm);
     return s;
   }
 
