@@ -6,6 +6,7 @@ import org.parallax.cli.eval.ClaimAlignmentEval;
 import org.parallax.cli.eval.ConflictEval;
 import org.parallax.cli.eval.CopyEval;
 import org.parallax.cli.eval.SummaryEval;
+import org.parallax.cli.eval.OutletSeparationEval;
 import org.parallax.cli.eval.QuoteEval;
 import org.parallax.cli.eval.StoryEval;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Measure Parallax on the research datasets in ../shared/data (never bundled).",
     subcommands = {ExtractionEval.class, QuoteEval.class, LoadedLanguageEval.class, StoryEval.class,
-        CopyEval.class, ClaimAlignmentEval.class, ConflictEval.class, SummaryEval.class})
+        CopyEval.class, ClaimAlignmentEval.class, ConflictEval.class, SummaryEval.class,
+        OutletSeparationEval.class})
 public final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

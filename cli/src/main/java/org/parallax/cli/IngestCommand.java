@@ -48,6 +48,10 @@ public final class IngestCommand implements Callable<Integer> {
       + "in which an article is embedded, LOW,HIGH (for measuring; default: the configured one).")
   List<Double> band;
 
+  @Option(names = "--no-outlet-profiles", hidden = true, description = "Keep no outlet figures (for measuring what "
+      + "they cost; `parallax outlets` then lacks this run's articles).")
+  boolean noOutletProfiles;
+
   @Option(names = "--feed", paramLabel = "URL", description = "Poll this RSS/Atom feed and fetch its articles "
       + "(repeatable). Obeys robots.txt, waits between requests to one host, asks conditionally, backs off.")
   List<URI> feeds = new ArrayList<>();
@@ -109,6 +113,9 @@ public final class IngestCommand implements Callable<Integer> {
       CorpusIngester ingester = new CorpusIngester(s, NlpModels.load(), settings, grouping,
           fast ? null : new org.parallax.align.MiniLmEmbedder(),
           skipped -> err.println("skipped: " + skipped.path() + ": " + skipped.reason()));
+      if (noOutletProfiles) {
+        ingester.withoutOutletProfiles();
+      }
       reader.stream(paths, doc -> {
         ingester.accept(doc);
         long now = System.nanoTime();

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code parallax} — entry point. Exit codes are documented in README.md and {@link ExitCodes}. */
 @Command(name = "parallax", mixinStandardHelpOptions = true, version = "parallax 0.1.0",
     description = "Cross-source analysis of news articles about the same event.",
-    subcommands = {AnalyzeCommand.class, IngestCommand.class, StoriesCommand.class, StoryCommand.class,
+    subcommands = {AnalyzeCommand.class, IngestCommand.class, StoriesCommand.class, StoryCommand.class, OutletsCommand.class,
         SearchCommand.class, ExportCommand.class, ServeCommand.class,
         EvalCommand.class, BenchCommand.class})
 public final class Main implements Runnable {

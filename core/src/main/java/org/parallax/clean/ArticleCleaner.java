@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.parallax.ingest.Document;
 import org.parallax.model.Article;
+import org.parallax.model.OutletIdentity;
 import org.parallax.model.Removed;
 
 /**
@@ -13,6 +14,7 @@ import org.parallax.model.Removed;
 public final class ArticleCleaner {
   private final HtmlExtractor html;
   private final TextCleaner text = new TextCleaner();
+  private final OutletIdentifier outlets = new OutletIdentifier();
   private final int maxChars;
 
   /** With the default limits of {@link org.parallax.config.ParallaxConfig#defaults()}. */
@@ -38,7 +40,7 @@ public final class ArticleCleaner {
     int fullLength = d.content().length();
     boolean cut = false;
     String title = d.title();
-    String outlet = d.outlet();
+    String pageOutlet = null;
     String url = d.url();
     String date = d.date();
     String byline = null;
@@ -51,7 +53,7 @@ public final class ArticleCleaner {
     if (d.format() == Document.Format.HTML) {
       HtmlExtractor.Page page = html.extract(d.content(), d.url());
       title = first(title, page.title());
-      outlet = first(outlet, page.outlet());
+      pageOutlet = page.outlet();
       url = first(url, page.url());
       date = first(date, page.date());
       byline = page.byline();
@@ -71,9 +73,19 @@ public final class ArticleCleaner {
           + "the " + TextLimits.count(maxChars) + " of maxArticleChars: only its first " + TextLimits.count(body.length())
           + " clean characters were analysed");
     }
-    return new Article(d.id(), d.path(), first(outlet, c.outlet(), host(url), d.id()), url,
+    OutletIdentity identity = outlets.identify(new OutletIdentifier.Clues(d.outlet(), pageOutlet, c.outlet(),
+        c.outletBasis(), url, removed, body, d.id()));
+    return new Article(d.id(), d.path(), outletLabel(identity), url,
         first(title, c.title()), HtmlExtractor.shortDate(first(date, c.date(), d.fallbackDate())),
-        first(byline, c.byline()), null, body, removed);
+        first(byline, c.byline()), null, body, removed, identity);
+  }
+
+  /**
+   * The outlet name articles are grouped and shown by: the identified name, or for an article that names none
+   * "unknown (file label)", so that a reader never takes a file name for an outlet and two unknown ones stay apart.
+   */
+  public static String outletLabel(OutletIdentity identity) {
+    return identity.known() ? identity.name() : "unknown (" + identity.name() + ")";
   }
 
   /** The site a URL points at, without "www.": the best outlet name when a page names none. */

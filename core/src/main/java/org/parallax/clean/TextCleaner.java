@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parallax.model.OutletIdentity;
 import org.parallax.model.Removed;
 
 /**
@@ -99,6 +100,7 @@ public final class TextCleaner {
     String[] reason = new String[n];
     String byline = null;
     String outlet = null;
+    OutletIdentity.Basis outletBasis = null;
     String date = null;
 
     int[] wc = new int[n];
@@ -139,6 +141,7 @@ public final class TextCleaner {
         reason[i] = "byline";
         byline = line;
         outlet = m.group(1).strip();
+        outletBasis = OutletIdentity.Basis.BYLINE;
       } else if (words <= 8 && (m = BYLINE.matcher(line)).find()) {
         reason[i] = "byline";
         byline = m.group(1).strip();
@@ -146,6 +149,7 @@ public final class TextCleaner {
         reason[i] = "source credit";
         if (m.group(1).equalsIgnoreCase("source")) {
           outlet = m.group(2).strip();
+          outletBasis = OutletIdentity.Basis.SOURCE_LINE;
         }
       } else if (words <= 12 && TIMESTAMP.matcher(line).find()) {
         reason[i] = "timestamp";
@@ -231,6 +235,7 @@ public final class TextCleaner {
         reason[i] = "page header";
         if (outlet == null && looksLikeName(line)) {
           outlet = line.strip(); // a masthead such as "Free Market Herald"
+          outletBasis = OutletIdentity.Basis.MASTHEAD;
         }
       } else if (i >= firstProse && !isProse(line, wc[i]) && !isSubheading(line)) {
         reason[i] = "headline of a related article or label";
@@ -277,7 +282,7 @@ public final class TextCleaner {
         removed.add(new Removed(lines.get(i).strip(), reason[i]));
       }
     }
-    return new Cleaned(title, body.toString(), byline, outlet, date, removed);
+    return new Cleaned(title, body.toString(), byline, outlet, date, removed, outletBasis);
   }
 
   private static void cutTail(List<String> lines, String[] reason, int[] wc) {

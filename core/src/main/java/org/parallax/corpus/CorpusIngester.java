@@ -14,6 +14,8 @@ import org.parallax.model.Article;
 import org.parallax.model.Copy;
 import org.parallax.model.Skipped;
 import org.parallax.nlp.NlpModels;
+import org.parallax.outlets.OutletLanguage;
+import org.parallax.outlets.OutletLedger;
 import org.parallax.reuse.CopyDetector;
 import org.parallax.stories.DocumentFrequencies;
 import org.parallax.stories.GatedGrouping;
@@ -67,6 +69,9 @@ public final class CorpusIngester implements AutoCloseable {
   /** The default grouping over the clusterer; null in the others. */
   private final GatedGrouping gated;
   private final CopyDetector copies;
+  /** Per-outlet monthly figures, kept current as articles are stored; null when turned off. */
+  private OutletLedger ledger;
+  private final OutletLanguage outletLanguage = new OutletLanguage();
   private final List<Document> chunk = new ArrayList<>(CHUNK);
   private final List<PreparedArticle> preparedChunk = new ArrayList<>(CHUNK);
   private long read;
@@ -117,6 +122,19 @@ public final class CorpusIngester implements AutoCloseable {
     clusterer = new StoryClusterer(settings.stories(), store::storiesWithDaysIn);
     gated = grouping == Grouping.DEFAULT ? new GatedGrouping(clusterer, embedder) : null;
     copies = new CopyDetector(settings.copies(), store::articlesWithDaysIn);
+    try {
+      ledger = OutletLedger.load(store.directory());
+    } catch (IOException e) {
+      throw new ParallaxException("cannot read " + OutletLedger.FILE + " in the store: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Turns the outlet profiles' figures off for this run (on by default): for measuring what they cost. A store
+   * ingested without them has profiles that lack these articles.
+   */
+  public void withoutOutletProfiles() {
+    ledger = null;
   }
 
   /** Takes one document; work happens a chunk at a time. */
@@ -234,7 +252,8 @@ public final class CorpusIngester implements AutoCloseable {
       Article a = p.article();
       Long day = a.date() == null ? null : CorpusStore.epochDay(a.date());
       long key = day == null ? Story.UNDATED : day;
-      for (Copy c : copies.add(new CopyDetector.Entry(r.id(), key, r.seq(), p.features().fingerprint()))) {
+      List<Copy> found = copies.add(new CopyDetector.Entry(r.id(), key, r.seq(), p.features().fingerprint()));
+      for (Copy c : found) {
         store.addCopy(c);
         copyCount++;
       }
@@ -247,13 +266,23 @@ public final class CorpusIngester implements AutoCloseable {
       if (s.size() == 1) {
         storiesOpened++;
       }
+      if (ledger != null) {
+        ledger.place(r.id(), a, s.id(), found);
+      }
       toStore.add(new CorpusStore.Stored(a, r, s.id(), p.features().fingerprint()));
       placed.accept(new Placed(p.doc(), r.id(), s.id()));
     }
     // Indexing is thread-safe and costly, and later decisions do not read it (the store keeps uncommitted keys
     // aside): it runs on the pool while the next chunk is decided, one chunk at a time.
     awaitIndexing();
-    indexing = CompletableFuture.runAsync(() -> toStore.parallelStream().forEach(store::addArticle), pool);
+    OutletLedger profiles = ledger;
+    indexing = CompletableFuture.runAsync(() -> toStore.parallelStream().forEach(st -> {
+      store.addArticle(st);
+      if (profiles != null) {
+        String body = st.article().body();
+        profiles.addLanguage(st.claim().id(), outletLanguage.detect(body), OutletLanguage.words(body));
+      }
+    }), pool);
     added += toStore.size();
     sinceCommit += toStore.size();
     if (sinceCommit >= settings.batch()) {
@@ -364,8 +393,11 @@ public final class CorpusIngester implements AutoCloseable {
     }
     try {
       df.save(store.directory().resolve(DF_FILE));
+      if (ledger != null) {
+        ledger.save(store.directory());
+      }
     } catch (IOException e) {
-      throw new ParallaxException("cannot save " + DF_FILE + ": " + e.getMessage(), e);
+      throw new ParallaxException("cannot save " + DF_FILE + " or " + OutletLedger.FILE + ": " + e.getMessage(), e);
     }
     flushInParallel();
     store.commit();

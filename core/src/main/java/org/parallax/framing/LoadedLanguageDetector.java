@@ -32,6 +32,12 @@ public final class LoadedLanguageDetector {
 
   private final Map<String, List<Entry>> byFirstWord = new HashMap<>();
   private final List<Entry> prefixSingles = new ArrayList<>();
+  /**
+   * Entries whose first word is a prefix, by its first {@link #STEM} letters (shorter prefixes under ""): a word is
+   * checked against those of its own stem only. Scanning every entry for every word cost most of {@code detect}.
+   */
+  private final Map<String, List<Entry>> prefixByStem = new HashMap<>();
+  private static final int STEM = 3;
 
   public LoadedLanguageDetector() {
     try (BufferedReader r = new BufferedReader(new InputStreamReader(
@@ -59,6 +65,9 @@ public final class LoadedLanguageDetector {
       throw new ParallaxException("cannot read bundled loaded-terms.txt", e);
     }
     prefixSingles.sort((a, b) -> b.words[0].length() - a.words[0].length());
+    java.util.stream.Stream.concat(byFirstWord.values().stream().flatMap(List::stream), prefixSingles.stream())
+        .filter(x -> x.prefix).forEach(x -> prefixByStem.computeIfAbsent(
+            x.words[0].length() < STEM ? "" : x.words[0].substring(0, STEM), k -> new ArrayList<>()).add(x));
   }
 
   /** Loaded terms of {@code body}, skipping the given quotation spans; score is terms per 100 words. */
@@ -131,17 +140,21 @@ public final class LoadedLanguageDetector {
         }
       }
     }
-    if (best == 0) {
-      for (Entry e : byFirstWord.values().stream().flatMap(List::stream).filter(x -> x.prefix).toList()) {
+    for (List<Entry> stem : List.of(prefixByStem.getOrDefault("", List.of()),
+        word.length() < STEM ? List.<Entry>of() : prefixByStem.getOrDefault(word.substring(0, STEM), List.of()))) {
+      for (Entry e : best == 0 ? stem : List.<Entry>of()) {
         if (e.words.length > 1 && word.startsWith(e.words[0]) && matches(e, lower, words, i)) {
           best = Math.max(best, e.words.length);
         }
       }
     }
     if (best == 0) {
-      for (Entry e : prefixSingles) {
-        if (word.startsWith(e.words[0])) {
-          return 1;
+      for (List<Entry> stem : List.of(prefixByStem.getOrDefault("", List.of()),
+          word.length() < STEM ? List.<Entry>of() : prefixByStem.getOrDefault(word.substring(0, STEM), List.of()))) {
+        for (Entry e : stem) {
+          if (e.words.length == 1 && word.startsWith(e.words[0])) {
+            return 1;
+          }
         }
       }
     }

@@ -330,7 +330,8 @@ public final class Parallax implements AutoCloseable {
     for (AnalyzedArticle a : all) {
       Article r = a.article();
       articles.add(new ArticleReport(r.id(), r.path(), r.outlet(), r.title(), r.date(), r.byline(), r.url(),
-          r.language(), r.body(), r.removed(), a.loaded(), voices.of(a.quotes()), a.sentences().size()));
+          r.language(), r.body(), r.removed(), a.loaded(), voices.of(a.quotes()), a.sentences().size(),
+          r.outletIdentity()));
     }
     return new Report(articles, allQuotes, groups, conflicts, reuse, coverage, summary, skipped,
         speakers.speakers());

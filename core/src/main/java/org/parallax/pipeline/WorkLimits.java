@@ -37,7 +37,7 @@ final class WorkLimits {
         + "(maxSentences): only the first " + count(kept.size()) + ", its first " + count(end) + " of "
         + count(a.body().length()) + " characters, were analysed"));
     return new Article(a.id(), a.path(), a.outlet(), a.url(), a.title(), a.date(), a.byline(), a.language(),
-        a.body().substring(0, end), a.removed());
+        a.body().substring(0, end), a.removed(), a.identity());
   }
 
   /** Notes an article with more quotations than are attributed. */

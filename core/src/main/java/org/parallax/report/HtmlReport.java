@@ -282,6 +282,27 @@ public final class HtmlReport {
     h.append("</table>");
   }
 
+  /** How the outlet is known, with the line that names it, so a reader can judge the name. */
+  private static void outletIdentity(StringBuilder h, org.parallax.model.OutletIdentity id) {
+    if (id == null) {
+      return;
+    }
+    h.append("<p class=\"muted outlet-identity\">");
+    if (id.known()) {
+      h.append("Outlet ").append(esc(id.name())).append(", named by ").append(esc(id.basis().description()));
+      if (id.evidence() != null && !id.evidence().equals(id.name())) {
+        h.append(": “").append(esc(id.evidence())).append("”");
+      }
+    } else {
+      h.append("Outlet unknown: the text names none (").append(esc(id.name())).append(" is the file's label)");
+    }
+    if (id.original() != null) {
+      h.append(". Original source: ").append(esc(id.original())).append(" (“").append(esc(id.originalEvidence()))
+          .append("”)");
+    }
+    h.append("</p>");
+  }
+
   private static void articles(StringBuilder h, Report r) {
     h.append("<h2 id=\"articles\">Articles</h2>");
     for (ArticleReport a : r.articles()) {
@@ -294,6 +315,7 @@ public final class HtmlReport {
         h.append(" · ").append(esc(a.byline()));
       }
       h.append(" · ").append(esc(a.id())).append(" · language ").append(esc(a.language())).append("</p>");
+      outletIdentity(h, a.outletIdentity());
       h.append("<details><summary>Clean text</summary><div class=\"body\">");
       for (String para : a.body().split("\n\n")) {
         h.append("<p>").append(esc(para)).append("</p>");

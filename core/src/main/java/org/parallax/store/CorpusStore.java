@@ -59,6 +59,8 @@ public final class CorpusStore implements AutoCloseable {
   private static final String HASH = "hash";
   private static final String OUTLET = "outlet";
   private static final String OUTLET_KEY = "outlet_key";
+  /** How the outlet is known: basis, name, evidence, original, its evidence (\u001F-separated; absent: given). */
+  private static final String OUTLET_ID = "outlet_identity";
   private static final String DATE = "date";
   private static final String DAY = "day";
   private static final String TITLE = "title";
@@ -345,6 +347,11 @@ public final class CorpusStore implements AutoCloseable {
       d.add(new StoredField(OUTLET, a.outlet()));
       d.add(new StringField(OUTLET_KEY, a.outlet().toLowerCase(Locale.ROOT), Field.Store.NO));
     }
+    if (a.identity() != null) {
+      org.parallax.model.OutletIdentity i = a.identity();
+      d.add(new StoredField(OUTLET_ID, String.join("\u001F", i.basis().name(), i.name(), nz(i.evidence()),
+          nz(i.original()), nz(i.originalEvidence()))));
+    }
     Long day = a.date() == null ? null : epochDay(a.date());
     if (a.date() != null) {
       d.add(new StoredField(DATE, a.date()));
@@ -570,7 +577,21 @@ public final class CorpusStore implements AutoCloseable {
 
   private static Article toArticle(Document d) {
     return new Article(d.get(ID), emptyToNull(d.get(PATH)), d.get(OUTLET), d.get(URL), d.get(TITLE),
-        d.get(DATE), d.get(BYLINE), emptyToNull(d.get(LANGUAGE)), d.get(BODY), decodeRemoved(d.get(REMOVED)));
+        d.get(DATE), d.get(BYLINE), emptyToNull(d.get(LANGUAGE)), d.get(BODY), decodeRemoved(d.get(REMOVED)),
+        identity(d.get(OUTLET_ID)));
+  }
+
+  private static org.parallax.model.OutletIdentity identity(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    String[] p = stored.split("\u001F", -1);
+    return new org.parallax.model.OutletIdentity(p[1], org.parallax.model.OutletIdentity.Basis.valueOf(p[0]),
+        emptyToNull(p[2]), emptyToNull(p[3]), emptyToNull(p[4]));
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
   }
 
   private static String encodeRemoved(List<Removed> removed) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parallax.model.ArticleReport;
+import org.parallax.model.OutletIdentity;
 import org.parallax.model.Quote;
 import org.parallax.model.Report;
 import org.parallax.model.Reuse;
@@ -48,6 +49,23 @@ class SeedsTest {
     assertFalse(article("003").body().contains("shit-show"), "the comment thread is removed");
     assertEquals("Putin and Biden face-to-face", article("000").title());
     assertEquals("EurAsian Times", article("004").outlet());
+  }
+
+  /** What a reader can name from each text, and nothing more (issue 16). */
+  @Test
+  void outletsAreNamedFromTheTextOrMarkedUnknown() {
+    assertEquals("New Worker", article("000").outlet());
+    assertEquals(OutletIdentity.Basis.BYLINE, article("000").outletIdentity().basis());
+    assertEquals("by New Worker correspondent", article("000").outletIdentity().evidence());
+    assertFalse(article("001").outletIdentity().known(), "001 names no outlet");
+    assertTrue(article("001").outlet().startsWith("unknown"), article("001").outlet());
+    assertEquals("news7g", article("002").outlet());
+    assertEquals(OutletIdentity.Basis.FOOTER, article("002").outletIdentity().basis());
+    assertFalse(article("003").outletIdentity().known(), "003 names only the outlet it was translated from");
+    assertEquals("RBC", article("003").outletIdentity().original());
+    assertEquals("Translated from RBC.RU", article("003").outletIdentity().originalEvidence());
+    assertEquals(OutletIdentity.Basis.SOURCE_LINE, article("004").outletIdentity().basis());
+    assertEquals("Source: EurAsian Times", article("004").outletIdentity().evidence());
   }
 
   @Test

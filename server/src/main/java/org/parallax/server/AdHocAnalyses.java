@@ -100,7 +100,8 @@ final class AdHocAnalyses {
     List<ArticleReport> articles = new ArrayList<>();
     for (ArticleReport a : r.articles()) {
       articles.add(new ArticleReport(a.id(), clientPath(a.path(), files, names), a.outlet(), a.title(), a.date(),
-          a.byline(), a.url(), a.language(), a.body(), a.removed(), a.loadedLanguage(), a.voices(), a.sentences()));
+          a.byline(), a.url(), a.language(), a.body(), a.removed(), a.loadedLanguage(), a.voices(), a.sentences(),
+          a.outletIdentity()));
     }
     List<Skipped> skipped = new ArrayList<>();
     for (Skipped s : r.skipped()) {

@@ -49,6 +49,7 @@ public final class ParallaxServer implements AutoCloseable {
    * report, so a story that has not changed is rendered once.
    */
   private final ReportCache<String> rendered;
+  private final OutletRoutes outlets;
 
   private ParallaxServer(CorpusStore store, String corpusName, Parallax parallax, ServerOptions options) {
     this.options = options;
@@ -58,6 +59,7 @@ public final class ParallaxServer implements AutoCloseable {
     this.requests = options.requestsPerMinute() > 0 ? new RateLimiter(options.requestsPerMinute()) : null;
     this.analysisLimit = new RateLimiter(options.analysesPerMinute());
     this.rendered = new ReportCache<>(options.cachedReports());
+    this.outlets = new OutletRoutes(new OutletView(store), pages, json);
     this.app = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.jetty.host = options.host();
@@ -86,6 +88,12 @@ public final class ParallaxServer implements AutoCloseable {
       config.routes.get("/api/search", this::apiSearch);
       config.routes.post("/api/analyze", this::apiAnalyze);
       config.routes.get("/api/openapi.json", this::openApi);
+      config.routes.get("/outlets", outlets::list);
+      config.routes.get("/outlets/compare", outlets::compare);
+      config.routes.get("/outlets/{name}", outlets::outlet);
+      config.routes.get("/articles/{id}", outlets::article);
+      config.routes.get("/api/outlets", outlets::apiList);
+      config.routes.get("/api/outlets/{name}", outlets::apiOutlet);
       config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
       // Also Javalin's own "endpoint not found", so unknown paths get the same page or JSON as unknown ids.
       config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
@@ -103,6 +111,8 @@ public final class ParallaxServer implements AutoCloseable {
     s.app.start();
     // The story list's first pages (at its default of two articles or more) get their counts in the background.
     s.corpus.warm(WARM_STORIES, 2);
+    // The outlet profiles read the whole ledger and every story once per store version: done ahead, off requests.
+    java.util.concurrent.CompletableFuture.runAsync(s.outlets::warm);
     return s;
   }
 
@@ -393,7 +403,7 @@ public final class ParallaxServer implements AutoCloseable {
     ctx.status(status).contentType("application/json").result(json.writeValueAsString(body));
   }
 
-  private static int intParam(Context ctx, String name, int dflt, int min, int max) {
+  static int intParam(Context ctx, String name, int dflt, int min, int max) {
     String v = ctx.queryParam(name);
     if (v == null || v.isBlank()) {
       return dflt;

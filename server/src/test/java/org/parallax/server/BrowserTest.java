@@ -198,6 +198,79 @@ class BrowserTest {
     assertNotPwned();
   }
 
+  /**
+   * Outlet pages (issue 16): the list, one outlet's page and a comparison render with their SVG trends and no script
+   * but ours, and every figure's link leads to its evidence: a section listing the articles, sentences, copy pairs
+   * or stories behind it (as many as the figure counts, up to the page's bound), each opening a real page.
+   */
+  @Test
+  void outletPagesRenderAndEveryFigureLeadsToItsEvidence() throws IOException {
+    driver = chromium(true);
+    driver.get(server.uri().resolve("/outlets?min=1").toString());
+    assertEquals("Outlets · Parallax", driver.getTitle());
+    List<WebElement> outlets = driver.findElements(By.cssSelector("#outlets a.outlet-link"));
+    assertTrue(outlets.size() >= 3, "the example corpus has five outlets");
+    shot("outlets");
+    List<String> pages = outlets.stream().map(a -> a.getAttribute("href")).toList();
+    int evidenceOpened = 0;
+    for (String page : pages) {
+      driver.get(page);
+      waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("figures")));
+      assertEquals(1L, ((JavascriptExecutor) driver).executeScript("return document.scripts.length"));
+      assertEquals(4, driver.findElements(By.cssSelector("#trends figure.trend")).size());
+      for (WebElement f : driver.findElements(By.cssSelector("#figures a.figure-link"))) {
+        String href = f.getAttribute("href");
+        String anchor = href.substring(href.indexOf('#') + 1);
+        WebElement section = driver.findElement(By.id(anchor));
+        int links = section.findElements(By.cssSelector("a.evidence-link")).size();
+        String value = f.getText();
+        if (f.getAttribute("id").equals("fig-shared")) {
+          if (value.contains(" of ")) {
+            String[] kn = value.split(" of ");
+            assertEquals(Integer.parseInt(kn[1]) - Integer.parseInt(kn[0]), links, "stories left out: " + page);
+          }
+        } else if (value.matches("\\d+") && Integer.parseInt(value) > 0) {
+          assertTrue(links >= Math.min(1, Integer.parseInt(value)), f.getAttribute("id") + " on " + page);
+        } else if (f.getAttribute("id").equals("fig-loaded") && !value.equals("0") && !value.equals("–")) {
+          assertTrue(links > 0, "a loaded-term rate above zero shows its sentences: " + page);
+        }
+      }
+      List<WebElement> evidence = driver.findElements(By.cssSelector("section.evidence a.evidence-link"));
+      assertFalse(evidence.isEmpty(), "every outlet has articles: " + page);
+      if (page.equals(pages.get(0))) {
+        shot("outlet");
+      }
+      // Every evidence link of the page opens a page with content (an article in its story, or a story).
+      for (String target : evidence.stream().map(a -> a.getAttribute("href")).distinct().toList()) {
+        driver.get(target);
+        assertFalse(driver.getTitle().startsWith("404"), target);
+        assertTrue(driver.findElements(By.id("article-body")).size()
+            + driver.findElements(By.id("matrix")).size() > 0, "evidence shows an article or story: " + target);
+        evidenceOpened++;
+      }
+    }
+    assertTrue(evidenceOpened >= pages.size());
+
+    driver.get(server.uri().resolve("/outlets?min=1").toString());
+    List<WebElement> boxes = driver.findElements(By.cssSelector("#outlets input[type=checkbox]"));
+    boxes.get(0).click();
+    boxes.get(1).click();
+    boxes.get(2).click();
+    driver.findElement(By.cssSelector("#compare-form button[type=submit]")).click();
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("compare-figures")));
+    assertEquals(3, driver.findElements(By.cssSelector("#compare-figures thead th a")).size());
+    assertEquals(4, driver.findElements(By.cssSelector("#trends svg.chart, #trends figure.trend p.muted")).size());
+    shot("compare");
+    List<String> figureLinks = driver.findElements(By.cssSelector("#compare-figures a.figure-link")).stream()
+        .map(a -> a.getAttribute("href")).toList();
+    assertEquals(18, figureLinks.size(), "six figures for each of three outlets");
+    for (String href : figureLinks) {
+      driver.get(href);
+      String anchor = href.substring(href.indexOf('#') + 1);
+      assertFalse(driver.findElements(By.id(anchor)).isEmpty(), href);
+    }
+  }
+
   private void assertNotPwned() {
     JavascriptExecutor js = (JavascriptExecutor) driver;
     assertNull(js.executeScript("return window.__pwned === undefined ? null : String(window.__pwned)"));

@@ -271,19 +271,45 @@ class ParallaxServerTest {
     assertEquals("3.1.0", doc.get("openapi").asText());
     List<String> documented = new ArrayList<>();
     doc.get("paths").fieldNames().forEachRemaining(documented::add);
-    assertEquals(List.of("/api/stories", "/api/stories/{id}", "/api/search", "/api/analyze", "/api/openapi.json"),
-        documented);
+    assertEquals(List.of("/api/stories", "/api/stories/{id}", "/api/search", "/api/analyze", "/api/outlets",
+        "/api/outlets/{name}", "/api/openapi.json"), documented);
     String id = storyId();
     for (String p : documented) {
       Iterator<String> methods = doc.get("paths").get(p).fieldNames();
       while (methods.hasNext()) {
         String m = methods.next();
         if (m.equals("get")) {
-          HttpResponse<String> r = get(p.replace("{id}", id) + (p.equals("/api/search") ? "?q=strike" : ""));
+          HttpResponse<String> r = get(p.replace("{id}", id).replace("{name}", "WireNow")
+              + (p.equals("/api/search") ? "?q=strike" : ""));
           assertEquals(200, r.statusCode(), p);
           assertNotNull(json.readTree(r.body()), p);
         }
       }
     }
+  }
+
+  @Test
+  void outletPagesAnswerBadRequestsClearlyAndEscapeWhatTheyEcho() throws Exception {
+    assertEquals(200, get("/outlets?min=1").statusCode());
+    HttpResponse<String> page = get("/outlets/WireNow");
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("<svg class=\"chart\""), "the trends are drawn on the server");
+    assertEquals(404, get("/outlets/No%20Such%20Outlet").statusCode());
+    HttpResponse<String> hostile = get("/outlets/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    assertEquals(404, hostile.statusCode());
+    assertFalse(hostile.body().contains("<script>alert(1)"), "the name is shown escaped");
+    assertEquals(400, get("/outlets?from=last-year").statusCode());
+    assertEquals(400, get("/outlets/compare?outlet=WireNow").statusCode());
+    assertEquals(400, get("/api/outlets?to=2025-3").statusCode());
+    assertEquals(404, get("/articles/no-such-article").statusCode());
+    JsonNode rows = json.readTree(get("/api/outlets").body()).get("outlets");
+    int total = 0;
+    for (JsonNode r : rows) {
+      total += r.get("articles").asInt();
+    }
+    assertTrue(rows.size() >= 3, rows.toString());
+    JsonNode one = json.readTree(get("/api/outlets/WireNow").body()).get("profile");
+    assertEquals(one.get("articles").asInt(), one.get("articleIds").size());
+    assertTrue(total >= one.get("articles").asInt());
   }
 }

@@ -1,0 +1,133 @@
+package org.parallax.cli;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.parallax.outlets.OutletLedger;
+import org.parallax.outlets.OutletProfile;
+import org.parallax.outlets.OutletProfiles;
+import org.parallax.store.CorpusStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code parallax outlets --store DIR [--json] [--from --to] [--outlet NAME]}: every outlet's profile. */
+@Command(name = "outlets", mixinStandardHelpOptions = true,
+    description = "Profile every outlet of the corpus store from its own articles, per month, with the evidence.")
+public final class OutletsCommand implements Callable<Integer> {
+  @Option(names = "--store", defaultValue = "parallax-data", description = "Store folder (default: ${DEFAULT-VALUE})")
+  Path store;
+
+  @Option(names = "--json", description = "Print the profiles as JSON (every figure with its evidence).")
+  boolean json;
+
+  @Option(names = "--from", paramLabel = "MONTH", description = "First month (yyyy-MM or an ISO date).")
+  String from;
+
+  @Option(names = "--to", paramLabel = "MONTH", description = "Last month (yyyy-MM or an ISO date).")
+  String to;
+
+  @Option(names = "--outlet", paramLabel = "NAME", description = "Only this outlet (any of its aliases).")
+  String outlet;
+
+  @Option(names = "--min-articles", defaultValue = "1",
+      description = "Leave out outlets with fewer articles in the period (default: ${DEFAULT-VALUE})")
+  int minArticles;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    String fromMonth;
+    String toMonth;
+    try {
+      fromMonth = month(from, "--from");
+      toMonth = month(to, "--to");
+    } catch (IllegalArgumentException e) {
+      err.println("outlets: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (!Files.isDirectory(store)) {
+      err.println("outlets: no store at " + store + " (run 'parallax ingest' first)");
+      return ExitCodes.NOTHING_ANALYSED;
+    }
+    if (!Files.exists(store.resolve(OutletLedger.FILE))) {
+      err.println("outlets: " + store + " holds no outlet figures (" + OutletLedger.FILE + "): it was ingested "
+          + "before they were kept; ingest its inputs into a new store");
+      return ExitCodes.NOTHING_ANALYSED;
+    }
+    OutletProfiles profiles;
+    try (CorpusStore s = CorpusStore.openReadOnly(store)) {
+      profiles = new OutletProfiles(OutletLedger.load(store), s.stories(null));
+    }
+    List<OutletProfile> rows = new ArrayList<>();
+    if (outlet != null) {
+      OutletProfile p = profiles.profile(outlet, fromMonth, toMonth);
+      if (p == null) {
+        err.println("outlets: no outlet '" + outlet + "' in " + store);
+        return ExitCodes.NOTHING_ANALYSED;
+      }
+      rows.add(p);
+    } else {
+      for (Map.Entry<String, Integer> e : profiles.outlets(fromMonth, toMonth, Math.max(1, minArticles))) {
+        rows.add(profiles.profile(e.getKey(), fromMonth, toMonth));
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
+    } else {
+      out.printf(Locale.ROOT, "%-28s %8s %7s %8s %9s %9s %10s  %s%n", "outlet", "articles", "stories",
+          "loaded%", "originate", "rewrite", "shared cov", "top loaded terms");
+      for (OutletProfile p : rows) {
+        out.printf(Locale.ROOT, "%-28s %8d %7d %8s %9d %9d %10s  %s%n", clip(p.outlet(), 28), p.articles(),
+            p.stories(), num(p.loadedPer100Words()), p.originated(), p.rewrote(),
+            p.sharedStories() == 0 ? "-" : p.sharedCovered() + "/" + p.sharedStories(),
+            clip(String.join(", ", p.topTerms().stream().limit(5).map(t -> t.term() + " " + t.count()).toList()),
+                60));
+      }
+      out.println(rows.size() + " outlets; loaded% = loaded terms per 100 words; originate/rewrite = articles "
+          + "copied by / copying another outlet; shared cov = stories of 3+ outlets covered, in its months");
+      if (outlet != null) {
+        OutletProfile p = rows.get(0);
+        out.println("articles: " + String.join(" ", p.articleIds()));
+        out.println("originated (source>copy): " + String.join(" ", p.originatedPairs()));
+        out.println("rewrote (source>copy): " + String.join(" ", p.rewrotePairs()));
+        p.mainSources().forEach(s -> out.println("rewrites " + s.outlet() + ": " + s.count()));
+        p.missed().forEach(m -> out.println("left out: " + m.story() + " " + m.from() + " (" + m.outlets()
+            + " outlets) " + m.label()));
+        p.leftOut().forEach(l -> out.println("not in the profile: " + l));
+      }
+    }
+    out.flush();
+    return rows.isEmpty() ? ExitCodes.NOTHING_ANALYSED : ExitCodes.OK;
+  }
+
+  /** "2021-12" of "2021-12" or "2021-12-07"; null for null; anything else is a usage error. */
+  static String month(String value, String option) {
+    if (value == null) {
+      return null;
+    }
+    if (!value.matches("\\d{4}-\\d{2}(-\\d{2})?")) {
+      throw new IllegalArgumentException(option + " wants a month (yyyy-MM) or an ISO date, not '" + value + "'");
+    }
+    return value.substring(0, 7);
+  }
+
+  private static String num(double v) {
+    return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  private static String clip(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+  }
+}

@@ -1,0 +1,247 @@
+package org.parallax.outlets;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.parallax.clean.OutletAliases;
+import org.parallax.stories.StoryInfo;
+
+/**
+ * Profiles read from an {@link OutletLedger} and the store's stories: per outlet and month, and the corpus median
+ * of each monthly figure. Built once per version of the store (a snapshot; cheap to query many times).
+ */
+public final class OutletProfiles {
+  /** At most this many items of evidence per list in a profile. */
+  public static final int EVIDENCE = 50;
+  /** A story is shared when this many identified outlets cover it. */
+  public static final int SHARED_OUTLETS = 3;
+  /** An outlet's month counts towards the corpus median when it has this many articles. */
+  public static final int MEDIAN_MIN_ARTICLES = 5;
+  private static final String UNKNOWN_PREFIX = "unknown (";
+  static final List<String> LEFT_OUT = List.of(
+      "voices quoted by side, unique claims, consensus claims omitted and conflicts: they come from analysing "
+          + "each story across its articles, which the corpus store does not keep; each story's page shows them");
+
+  private final OutletLedger ledger;
+  private final Map<String, List<StoryInfo>> sharedByMonth = new HashMap<>();
+  private final Map<String, StoryInfo> stories = new HashMap<>();
+
+  public OutletProfiles(OutletLedger ledger, List<StoryInfo> allStories) {
+    this.ledger = ledger;
+    for (StoryInfo s : allStories) {
+      if (identified(s.outlets()) >= SHARED_OUTLETS) {
+        sharedByMonth.computeIfAbsent(OutletLedger.monthOf(s.from()), k -> new ArrayList<>()).add(s);
+        stories.put(s.id(), s);
+      }
+    }
+    for (List<StoryInfo> l : sharedByMonth.values()) {
+      l.sort(Comparator.comparing((StoryInfo s) -> s.from() == null ? "" : s.from()).reversed()
+          .thenComparing(StoryInfo::id));
+    }
+  }
+
+  /** Outlets counted, with their articles in the period (from/to: "yyyy-MM" or null for open), most first. */
+  public List<Map.Entry<String, Integer>> outlets(String from, String to, int minArticles) {
+    List<Map.Entry<String, Integer>> out = new ArrayList<>();
+    for (Map.Entry<String, TreeMap<String, OutletLedger.Month>> e : ledger.outlets().entrySet()) {
+      int n = 0;
+      for (Map.Entry<String, OutletLedger.Month> m : e.getValue().entrySet()) {
+        if (in(m.getKey(), from, to)) {
+          n += m.getValue().articles;
+        }
+      }
+      if (n >= minArticles && n > 0) {
+        out.add(Map.entry(e.getKey(), n));
+      }
+    }
+    out.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+    return out;
+  }
+
+  /** The canonical name of {@code name} when the ledger has it (aliases accepted), else null. */
+  public String resolve(String name) {
+    if (name == null) {
+      return null;
+    }
+    if (ledger.outlets().containsKey(name)) {
+      return name;
+    }
+    String c = OutletAliases.defaults().canonical(name);
+    return ledger.outlets().containsKey(c) ? c : null;
+  }
+
+  /** One outlet's profile over the period, or null when the ledger has no such outlet. */
+  public OutletProfile profile(String name, String from, String to) {
+    String outlet = resolve(name);
+    if (outlet == null) {
+      return null;
+    }
+    int articles = 0;
+    long words = 0;
+    int loaded = 0;
+    Set<String> storySet = new HashSet<>();
+    Map<String, Integer> terms = new HashMap<>();
+    Map<String, Integer> sources = new HashMap<>();
+    List<String> originated = new ArrayList<>();
+    List<String> rewrote = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    int originatedCount = 0;
+    int rewroteCount = 0;
+    List<OutletProfile.Month> months = new ArrayList<>();
+    for (Map.Entry<String, OutletLedger.Month> e : ledger.outlets().get(outlet).entrySet()) {
+      if (!in(e.getKey(), from, to)) {
+        continue;
+      }
+      OutletLedger.Month m = e.getValue();
+      articles += m.articles;
+      words += m.words;
+      loaded += m.loaded;
+      storySet.addAll(m.stories);
+      m.terms.forEach((t, c) -> terms.merge(t, c, Integer::sum));
+      m.sources.forEach((t, c) -> sources.merge(t, c, Integer::sum));
+      originatedCount += articlesIn(m.originated, true);
+      rewroteCount += articlesIn(m.rewrote, false);
+      addBounded(originated, m.originated);
+      addBounded(rewrote, m.rewrote);
+      addBounded(ids, m.articleIds);
+    }
+    int shared = 0;
+    int covered = 0;
+    List<OutletProfile.MissedStory> missed = new ArrayList<>();
+    for (Map.Entry<String, OutletLedger.Month> e : ledger.outlets().get(outlet).entrySet()) {
+      if (!in(e.getKey(), from, to)) {
+        continue;
+      }
+      int[] sc = shared(e.getKey(), storySet, missed);
+      shared += sc[0];
+      covered += sc[1];
+      months.add(month(e.getKey(), e.getValue(), storySet));
+    }
+    missed.sort(Comparator.comparing((OutletProfile.MissedStory s) -> s.from() == null ? "" : s.from()).reversed());
+    Map<String, List<String>> examples = ledger.examples(outlet);
+    List<OutletProfile.Term> top = terms.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(15).map(t -> new OutletProfile.Term(t.getKey(), t.getValue(),
+            examples.getOrDefault(t.getKey(), List.of()))).toList();
+    List<OutletProfile.Source> main = sources.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(10).map(t -> new OutletProfile.Source(t.getKey(), t.getValue())).toList();
+    return new OutletProfile(outlet, articles, storySet.size(), words, loaded, per100(loaded, words), top,
+        originatedCount, rewroteCount, main, originated, rewrote, shared, covered,
+        missed.subList(0, Math.min(EVIDENCE, missed.size())), months, ids, LEFT_OUT);
+  }
+
+  /** month → median of {@code figure} over the outlets with at least {@link #MEDIAN_MIN_ARTICLES} that month. */
+  public TreeMap<String, Double> medians(String figure, String from, String to) {
+    Map<String, List<Double>> values = new HashMap<>();
+    for (Map.Entry<String, TreeMap<String, OutletLedger.Month>> o : ledger.outlets().entrySet()) {
+      if (o.getKey().equals(OutletLedger.UNKNOWN)) {
+        continue;
+      }
+      Set<String> storySet = null;
+      for (Map.Entry<String, OutletLedger.Month> e : o.getValue().entrySet()) {
+        if (!in(e.getKey(), from, to) || e.getKey().equals(OutletLedger.UNDATED)
+            || e.getValue().articles < MEDIAN_MIN_ARTICLES) {
+          continue;
+        }
+        if (storySet == null) {
+          storySet = new HashSet<>();
+          for (OutletLedger.Month m : o.getValue().values()) {
+            storySet.addAll(m.stories);
+          }
+        }
+        double v = OutletProfile.figure(month(e.getKey(), e.getValue(), storySet), figure);
+        if (!Double.isNaN(v)) {
+          values.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(v);
+        }
+      }
+    }
+    TreeMap<String, Double> out = new TreeMap<>();
+    values.forEach((m, l) -> out.put(m, median(l)));
+    return out;
+  }
+
+  /** The story when it is shared by {@link #SHARED_OUTLETS} identified outlets, else null. */
+  public StoryInfo sharedStory(String id) {
+    return stories.get(id);
+  }
+
+  private OutletProfile.Month month(String key, OutletLedger.Month m, Set<String> storySet) {
+    int[] sc = shared(key, storySet, null);
+    return new OutletProfile.Month(key, m.articles, m.stories.size(), per100(m.loaded, m.words),
+        share(articlesIn(m.originated, true), m.articles), share(articlesIn(m.rewrote, false), m.articles),
+        sc[0], sc[1], share(sc[1], sc[0]));
+  }
+
+  /** Shared stories of a month and how many of them {@code storySet} covers; the others go to {@code missed}. */
+  private int[] shared(String month, Set<String> storySet, List<OutletProfile.MissedStory> missed) {
+    int shared = 0;
+    int covered = 0;
+    for (StoryInfo s : sharedByMonth.getOrDefault(month, List.of())) {
+      shared++;
+      if (storySet.contains(s.id())) {
+        covered++;
+      } else if (missed != null && missed.size() < EVIDENCE * 4) {
+        missed.add(new OutletProfile.MissedStory(s.id(), s.label(), s.from(), identified(s.outlets())));
+      }
+    }
+    return new int[] {shared, covered};
+  }
+
+  /** Distinct articles on one side of "source>copy" pairs. */
+  private static int articlesIn(List<String> pairs, boolean source) {
+    Set<String> ids = new HashSet<>();
+    for (String p : pairs) {
+      int gt = p.indexOf('>');
+      ids.add(source ? p.substring(0, gt) : p.substring(gt + 1));
+    }
+    return ids.size();
+  }
+
+  private static int identified(List<String> outlets) {
+    int n = 0;
+    for (String o : outlets) {
+      if (!o.startsWith(UNKNOWN_PREFIX)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  static boolean in(String month, String from, String to) {
+    if (from == null && to == null) {
+      return true;
+    }
+    if (month.equals(OutletLedger.UNDATED)) {
+      return false;
+    }
+    return (from == null || month.compareTo(from) >= 0) && (to == null || month.compareTo(to) <= 0);
+  }
+
+  private static void addBounded(List<String> to, List<String> from) {
+    for (int i = 0; i < from.size() && to.size() < EVIDENCE; i++) {
+      to.add(from.get(i));
+    }
+  }
+
+  static double per100(long n, long words) {
+    return words == 0 ? Double.NaN : 100.0 * n / words;
+  }
+
+  static double share(int n, int of) {
+    return of == 0 ? Double.NaN : (double) n / of;
+  }
+
+  static double median(List<Double> l) {
+    double[] v = l.stream().mapToDouble(Double::doubleValue).toArray();
+    Arrays.sort(v);
+    int n = v.length;
+    return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+  }
+}

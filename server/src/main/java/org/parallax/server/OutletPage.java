@@ -1,0 +1,163 @@
+package org.parallax.server;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.parallax.outlets.OutletProfile;
+import org.parallax.store.CorpusStore;
+
+/**
+ * What the outlet page and the comparison page show: each outlet's figures, each linked to the list of its
+ * evidence (articles, sentences, copy pairs, stories), and the monthly trends against the corpus median.
+ */
+record OutletPage(String title, String period, List<Column> columns, List<OutletCharts.Chart> charts,
+                  List<String> leftOut) {
+  /** A figure as shown: its label, value, and the link to its evidence. */
+  record Figure(String id, String label, String value, String href, String note) {}
+
+  record ArticleRow(String id, String href, String title, String date, String storyHref) {}
+
+  record Snippet(String href, String before, String term, String after) {}
+
+  record TermRow(String term, int count, List<Snippet> examples) {}
+
+  record PairRow(String sourceId, String sourceHref, String copyId, String copyHref, String other, String otherHref) {}
+
+  record SourceRow(String outlet, String href, int count) {}
+
+  record MissedRow(String href, String label, String from, int outlets) {}
+
+  /** One outlet: figures and the evidence behind them. */
+  record Column(String outlet, String href, List<Figure> figures, List<ArticleRow> articles, List<TermRow> terms,
+                List<PairRow> originated, List<PairRow> rewrote, List<SourceRow> sources, List<MissedRow> missed,
+                OutletProfile profile) {}
+
+  /** Monthly figures drawn, with their chart titles; shares are shown as percentages. */
+  private static final List<String[]> TRENDS = List.of(
+      new String[] {"articles", "Articles per month"},
+      new String[] {"loadedPer100Words", "Loaded terms per 100 words"},
+      new String[] {"rewroteShare", "Share of its articles that rewrite another outlet"},
+      new String[] {"sharedCoverage", "Share of the month's shared stories (3+ outlets) it covers"});
+  private static final int SNIPPET = 90;
+
+  static String outletHref(String outlet) {
+    return "/outlets/" + Links.segment(outlet);
+  }
+
+  static String articleHref(String id) {
+    return "/articles/" + Links.segment(id);
+  }
+
+  /**
+   * The page for {@code profiles} (one: the outlet page; two to four: the comparison page). With {@code evidence},
+   * the evidence lists are filled (from the store); the comparison page links to each outlet's page for them.
+   */
+  static OutletPage of(String title, List<OutletProfile> profiles, OutletView view, String from, String to,
+                       boolean evidence) {
+    List<Column> columns = new ArrayList<>();
+    for (OutletProfile p : profiles) {
+      columns.add(column(p, view.store(), evidence));
+    }
+    List<OutletCharts.Chart> charts = new ArrayList<>();
+    for (String[] t : TRENDS) {
+      Map<String, Map<String, Double>> series = new LinkedHashMap<>();
+      for (OutletProfile p : profiles) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (OutletProfile.Month month : p.months()) {
+          m.put(month.month(), OutletProfile.figure(month, t[0]));
+        }
+        series.put(p.outlet(), m);
+      }
+      charts.add(OutletCharts.trend("trend-" + t[0], t[1], series, view.median(t[0], from, to),
+          t[0].endsWith("Share") || t[0].equals("sharedCoverage")));
+    }
+    String period = from == null && to == null ? "all months" : (from == null ? "…" : from) + " to "
+        + (to == null ? "…" : to);
+    return new OutletPage(title, period, columns, charts, profiles.isEmpty() ? List.of() : profiles.get(0).leftOut());
+  }
+
+  private static Column column(OutletProfile p, CorpusStore store, boolean evidence) {
+    String base = evidence ? "" : outletHref(p.outlet());
+    List<Figure> f = new ArrayList<>();
+    f.add(new Figure("articles", "Articles", Integer.toString(p.articles()), base + "#articles",
+        "its articles in the period"));
+    f.add(new Figure("stories", "Stories covered", Integer.toString(p.stories()), base + "#articles",
+        "stories its articles belong to (each article links its story)"));
+    f.add(new Figure("loaded", "Loaded terms / 100 words", OutletCharts.format(p.loadedPer100Words(), false),
+        base + "#terms", p.loadedTerms() + " loaded terms outside quotations in " + p.words() + " words"));
+    f.add(new Figure("originated", "Articles others rewrite", Integer.toString(p.originated()),
+        base + "#originated", "articles of which another outlet's article is a copy or spin"));
+    f.add(new Figure("rewrote", "Articles rewriting others", Integer.toString(p.rewrote()), base + "#rewrote",
+        "articles that copy or spin another outlet's earlier article"));
+    f.add(new Figure("shared", "Shared stories covered",
+        p.sharedStories() == 0 ? "–" : p.sharedCovered() + " of " + p.sharedStories(), base + "#missed",
+        "stories three or more outlets cover, in its months; the list shows those it leaves out"));
+    if (!evidence) {
+      return new Column(p.outlet(), outletHref(p.outlet()), f, List.of(), List.of(), List.of(), List.of(),
+          List.of(), List.of(), p);
+    }
+    List<ArticleRow> articles = new ArrayList<>();
+    for (String id : p.articleIds()) {
+      CorpusStore.StoredArticle a = store.article(id);
+      if (a != null) {
+        articles.add(new ArticleRow(id, articleHref(id), a.article().title() == null || a.article().title().isBlank()
+            ? id : a.article().title(), a.article().date(), a.story() == null ? null
+            : "/stories/" + Links.segment(a.story())));
+      }
+    }
+    List<TermRow> terms = new ArrayList<>();
+    for (OutletProfile.Term t : p.topTerms()) {
+      List<Snippet> ex = new ArrayList<>();
+      for (String e : t.examples()) {
+        Snippet s = snippet(store, e);
+        if (s != null) {
+          ex.add(s);
+        }
+      }
+      terms.add(new TermRow(t.term(), t.count(), ex));
+    }
+    return new Column(p.outlet(), outletHref(p.outlet()), f, articles, terms, pairs(p.originatedPairs(), store, false),
+        pairs(p.rewrotePairs(), store, true), p.mainSources().stream()
+        .map(s -> new SourceRow(s.outlet(), outletHref(s.outlet()), s.count())).toList(),
+        p.missed().stream().map(m -> new MissedRow("/stories/" + Links.segment(m.story()),
+            m.label() == null ? m.story() : m.label(), m.from(), m.outlets())).toList(), p);
+  }
+
+  private static List<PairRow> pairs(List<String> pairs, CorpusStore store, boolean otherIsSource) {
+    List<PairRow> out = new ArrayList<>();
+    for (String pair : pairs) {
+      int gt = pair.indexOf('>');
+      String src = pair.substring(0, gt);
+      String copy = pair.substring(gt + 1);
+      CorpusStore.StoredArticle other = store.article(otherIsSource ? src : copy);
+      String o = other == null ? "?" : org.parallax.outlets.OutletLedger.outletOf(other.article());
+      out.add(new PairRow(src, articleHref(src), copy, articleHref(copy), o, outletHref(o)));
+    }
+    return out;
+  }
+
+  /** The sentence around a loaded term "articleId:start:end", the term marked; null when it cannot be found. */
+  static Snippet snippet(CorpusStore store, String example) {
+    String[] x = example.split(":");
+    if (x.length != 3) {
+      return null;
+    }
+    CorpusStore.StoredArticle a = store.article(x[0]);
+    if (a == null) {
+      return null;
+    }
+    String body = a.article().body();
+    int s = Integer.parseInt(x[1]);
+    int e = Integer.parseInt(x[2]);
+    if (s < 0 || e > body.length() || s >= e) {
+      return null;
+    }
+    int from = Math.max(0, s - SNIPPET);
+    int to = Math.min(body.length(), e + SNIPPET);
+    String before = body.substring(from, s);
+    String after = body.substring(e, to);
+    return new Snippet(articleHref(x[0]), (from > 0 ? "…" : "") + before.replace('\n', ' '),
+        body.substring(s, e), after.replace('\n', ' ') + (to < body.length() ? "…" : ""));
+  }
+}
