@@ -33,8 +33,9 @@ public final class GatedGrouping {
   /**
    * Places an article by its TF-IDF score alone when that is clear — no candidate reaches
    * {@link StoryClusterer.Params#bandLow()}, or the best reaches {@link StoryClusterer.Params#bandHigh()} — and
-   * otherwise embeds its headline and lead ({@code lead}) and the candidates' articles not embedded yet, in one call
-   * to the encoder, and decides on the blended score as {@code --semantic} does over the candidates in the band.
+   * otherwise embeds its headline and lead ({@code lead}) and the pending texts of the band's
+   * {@link StoryClusterer.Params#bandTop()} best candidates by TF-IDF, in one call to the encoder, and decides on
+   * the blended score as {@code --semantic} does over those candidates.
    * Embeddings are kept in the stories (and saved with them), so one a decision used is never computed again.
    */
   public Story assign(String articleId, long day, String date, String outlet, String label, TermVector v,
