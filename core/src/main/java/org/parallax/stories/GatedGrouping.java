@@ -33,8 +33,9 @@ public final class GatedGrouping {
   /**
    * Places an article by its TF-IDF score alone when that is clear — no candidate reaches
    * {@link StoryClusterer.Params#bandLow()}, or the best reaches {@link StoryClusterer.Params#bandHigh()} — and
-   * otherwise embeds its headline and lead ({@code lead}) and the candidates' articles not embedded yet, in one call
-   * to the encoder, and decides on the blended score as {@code --semantic} does over the candidates in the band.
+   * otherwise embeds its headline and lead ({@code lead}) and the pending texts of the band's
+   * {@link StoryClusterer.Params#bandTop()} best candidates by TF-IDF, in one call to the encoder, and decides on
+   * the blended score as {@code --semantic} does over those candidates.
    * Embeddings are kept in the stories (and saved with them), so one a decision used is never computed again.
    */
   public Story assign(String articleId, long day, String date, String outlet, String label, TermVector v,
@@ -67,11 +68,11 @@ public final class GatedGrouping {
     if (chosen == null || best < params.bandHigh()) {
       List<Story> band = new ArrayList<>();
       List<String> texts = new ArrayList<>(List.of(lead));
-      for (int i = 0; i < candidates.size(); i++) {
-        if (lexical.get(i) >= params.bandLow()) {
-          band.add(candidates.get(i));
-          texts.addAll(candidates.get(i).pendingTexts());
-        }
+      List<Double> bandLexical = new ArrayList<>();
+      for (int i : topOfBand(lexical)) {
+        band.add(candidates.get(i));
+        bandLexical.add(lexical.get(i));
+        texts.addAll(candidates.get(i).pendingTexts());
       }
       if (!band.isEmpty()) {
         float[][] e = encode(texts);
@@ -89,19 +90,37 @@ public final class GatedGrouping {
         chosen = null;
         best = params.semanticThreshold();
         double w = params.semanticWeight();
-        for (int i = 0; i < candidates.size(); i++) {
-          Story s = candidates.get(i);
-          if (lexical.get(i) >= params.bandLow()) {
-            double sim = (1 - w) * lexical.get(i) + w * s.semanticSimilarity(embedding);
-            if (sim >= best) {
-              best = sim;
-              chosen = s;
-            }
+        for (int i = 0; i < band.size(); i++) {
+          Story s = band.get(i);
+          double sim = (1 - w) * bandLexical.get(i) + w * s.semanticSimilarity(embedding);
+          if (sim >= best) {
+            best = sim;
+            chosen = s;
           }
         }
       }
     }
     return clusterer.place(chosen, articleId, day, date, outlet, label, v, embedding, embedding == null ? lead : null);
+  }
+
+  /**
+   * Indices of the candidates in the band, the {@link StoryClusterer.Params#bandTop()} best by TF-IDF score, in
+   * scan order: only these are embedded and compared — a story the words rank lower is seldom the event.
+   */
+  private int[] topOfBand(List<Double> lexical) {
+    List<Integer> in = new ArrayList<>();
+    for (int i = 0; i < lexical.size(); i++) {
+      if (lexical.get(i) >= params.bandLow()) {
+        in.add(i);
+      }
+    }
+    if (in.size() > params.bandTop()) {
+      // Stable: equal scores keep scan order, so the choice does not depend on anything but the scores.
+      in.sort((a, b) -> Double.compare(lexical.get(b), lexical.get(a)));
+      in = new ArrayList<>(in.subList(0, params.bandTop()));
+      java.util.Collections.sort(in);
+    }
+    return in.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /**
@@ -120,13 +139,19 @@ public final class GatedGrouping {
     for (int i = 0; i < vectors.size(); i++) {
       TermVector v = vectors.get(i);
       double[] best = {0};
-      List<Story> band = new ArrayList<>();
+      List<Story> inBand = new ArrayList<>();
+      List<Double> scores = new ArrayList<>();
       clusterer.gather(v, new Story.Probe(v), days[i], clusterer.nextStamp(), (s, sim) -> {
         best[0] = Math.max(best[0], sim);
         if (sim >= params.bandLow()) {
-          band.add(s);
+          inBand.add(s);
+          scores.add(sim);
         }
       });
+      List<Story> band = new ArrayList<>();
+      for (int k : topOfBand(scores)) {
+        band.add(inBand.get(k));
+      }
       if (days[i] != Story.UNDATED) {
         clusterer.lastDay(days[i]);
       }

@@ -33,10 +33,11 @@ public final class Story {
   private int embedded;
   /**
    * Headline-and-lead texts of the first articles that came without an embedding (at most {@value #PENDING}), kept
-   * so that the gated mode can embed the story only when an ambiguous article needs it; saved with the state.
+   * so that the gated mode can embed the story only when an ambiguous article needs it; saved with the state. One:
+   * the story's first article stands for it as well as its first two did (NeuS train), at half the encoder calls.
    */
   private final List<String> pending = new ArrayList<>(1);
-  static final int PENDING = 2;
+  static final int PENDING = 1;
   /** Scratch mark for the clusterer's candidate scan. */
   int visited;
   /** Scratch for {@link TermPostings#score}: the accumulated dot product and the article term last added. */

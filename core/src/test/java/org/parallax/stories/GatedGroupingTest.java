@@ -91,10 +91,10 @@ class GatedGroupingTest {
     assertEquals(0, seenAfter.get(1), "a clear TF-IDF match: not embedded");
     assertEquals(ids.get(0), ids.get(1));
     assertEquals(ids.get(0), ids.get(2), "ambiguous, and its embedding agrees: it joins");
-    assertEquals(List.of(lead(2), lead(0), lead(1)), encoder.seen,
-        "the article and the story's two articles not embedded yet, in one call");
+    assertEquals(List.of(lead(2), lead(0)), encoder.seen,
+        "the article and the story's first article, not embedded yet, in one call");
     assertNotEquals(ids.get(0), ids.get(3));
-    assertEquals(3, encoder.seen.size(), "sharing no word with any story: not embedded");
+    assertEquals(2, encoder.seen.size(), "sharing no word with any story: not embedded");
     assertEquals(1, gated.embeddedArticles());
   }
 
@@ -131,6 +131,41 @@ class GatedGroupingTest {
   }
 
   @Test
+  void onlyTheBandsBestLexicalCandidatesAreEmbeddedAndCompared() {
+    // X shares more words with the probe than Y, but the encoder puts the probe with Y.
+    TermVector x = vector("Dockworkers strike over pay in Westhaven", "Westhaven dockworkers walked out over pay.");
+    TermVector y = vector("Ships wait outside Eastbridge", "Cargo ships wait at anchor.");
+    TermVector probe = vector("Dockworkers strike at Eastbridge", "Dockworkers walked out at the Eastbridge docks.");
+    Story.Probe p = new Story.Probe(probe);
+    Story sx = new Story("x", "x");
+    sx.add(x, null, 20_000, null, "A", 150);
+    Story sy = new Story("y", "y");
+    sy.add(y, null, 20_000, null, "B", 150);
+    double lx = sx.similarity(p);
+    double ly = sy.similarity(p);
+    assertTrue(ly > 0 && lx > ly && lx < 0.9, "precondition: both in the band, X above Y " + lx + " " + ly);
+    String xLead = "Dockworkers strike over pay in Westhaven. Westhaven dockworkers walked out over pay.";
+    String yLead = "Ships wait outside Eastbridge. Cargo ships wait at anchor.";
+    List<String> joined = new ArrayList<>();
+    List<FakeEncoder> encoders = new ArrayList<>();
+    for (int top : new int[] {1, 2}) {
+      FakeEncoder encoder = new FakeEncoder();
+      StoryClusterer.Params params = StoryClusterer.Params.defaults().withBand(ly / 2, 0.99).withBandTop(top);
+      GatedGrouping gated = new GatedGrouping(new StoryClusterer(params, (from, to) -> List.of()), encoder);
+      String sxId = gated.assign("x1", 20_000, null, "A", "x", x, xLead).id();
+      String syId = gated.assign("y1", 20_000, null, "B", "y", y, yLead).id();
+      assertNotEquals(sxId, syId, "precondition: two stories");
+      String id = gated.assign("p1", 20_000, null, "C", "p", probe, "Dockworkers strike at Eastbridge.").id();
+      joined.add(id.equals(syId) ? "Y" : id.equals(sxId) ? "X" : "new");
+      encoders.add(encoder);
+    }
+    assertTrue(!encoders.get(0).seen.contains(yLead), "top 1: the story ranked second by TF-IDF is not embedded");
+    assertEquals("new", joined.get(0), "top 1: X alone compared, and its embedding disagrees");
+    assertTrue(encoders.get(1).seen.contains(yLead));
+    assertEquals("Y", joined.get(1), "top 2: Y compared, and its embedding agrees");
+  }
+
+  @Test
   void aStoryKeepsItsEmbeddingsAndPendingTextsAcrossASave() {
     Story s = new Story("s1", "label");
     TermVector v = vector(ARTICLES[0][0], ARTICLES[0][1]);
@@ -139,12 +174,12 @@ class GatedGroupingTest {
     s.add(v, null, lead(1), 20_001, "2024-10-05", "C", 150);
     s.add(v, null, lead(2), 20_001, "2024-10-05", "D", 150); // beyond the pending texts kept
     Story back = Story.restore(s.snapshot(), s.dayList(), s.stateBytes());
-    assertEquals(List.of(lead(0), lead(1)), back.pendingTexts());
+    assertEquals(List.of(lead(0)), back.pendingTexts(), "the first article not embedded");
     float[] probe = {0.6f, 0.8f, 0};
     assertEquals(1.0, back.semanticSimilarity(probe), 1e-6, "the average over the embedded articles only");
-    back.addEmbeddings(new float[][] {{1, 0, 0}, {1, 0, 0}});
+    back.addEmbeddings(new float[][] {{1, 0, 0}});
     assertTrue(back.pendingTexts().isEmpty());
-    assertEquals((1.0 + 0.6 + 0.6) / 3, back.semanticSimilarity(probe), 1e-6);
+    assertEquals((1.0 + 0.6) / 2, back.semanticSimilarity(probe), 1e-6);
     assertArrayEquals(back.stateBytes(), Story.restore(back.snapshot(), back.dayList(), back.stateBytes())
         .stateBytes());
   }
