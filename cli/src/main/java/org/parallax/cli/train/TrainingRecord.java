@@ -25,7 +25,7 @@ final class TrainingRecord {
                        List<PtcCorpus.Article> dev, List<PtcCorpus.Article> test, HeadTrainer.Settings s,
                        TaggerHead h, SpanScores devScores, SpanScores testScores, int words) throws IOException {
     ObjectNode m = new ObjectMapper().createObjectNode();
-    m.put("command", "parallax train loaded" + arguments(spec.commandLine().getParseResult().originalArgs()));
+    m.put("command", "parallax" + arguments(spec.commandLine().getParseResult().originalArgs()));
     m.put("head_sha256", sha256(head));
     m.put("model", "all-MiniLM-L6-v2 quantized (LangChain4j jar), mean of word-piece last_hidden_state per word");
     m.put("split_file", "eval/ptc/split.tsv");
