@@ -30,6 +30,12 @@ import org.parallax.quotes.QuoteSpans;
 public final class LoadedTagger {
   public static final String HEAD = "loaded-tagger.bin";
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
+  private static final java.util.Set<String> FUNCTION_WORDS = java.util.Set.of("a", "an", "the", "and", "or", "but",
+      "of", "in", "on", "at", "to", "for", "from", "by", "with", "as", "than", "that", "this", "these", "those",
+      "it", "its", "is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can",
+      "could", "will", "would", "should", "may", "might", "up", "so", "not", "no", "who", "which", "what", "he",
+      "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "him", "them", "us", "me",
+      "there", "here", "if", "then", "when", "while", "also", "just", "about", "into", "over", "out", "all");
 
   private final MiniLmEncoder encoder;
   private final TaggerHead head;
@@ -128,7 +134,7 @@ public final class LoadedTagger {
       for (int[] r : SpanDecoder.decode(loaded, threshold, gap)) {
         int start = wordStart(body, w.starts()[r[0]]);
         int end = wordEnd(body, w.ends()[r[1]]);
-        if (inside(start, quotations) || !hasLetter(body, start, end)) {
+        if (inside(start, quotations) || !hasContentWord(body, start, end)) {
           continue;
         }
         double l = 0;
@@ -170,9 +176,14 @@ public final class LoadedTagger {
     return end;
   }
 
-  private static boolean hasLetter(String body, int start, int end) {
-    for (int i = start; i < end; i++) {
-      if (Character.isLetter(body.charAt(i))) {
+  /**
+   * Whether the span has a word that could carry a connotation: a lone "the", "and" or "is" is the tagger's most
+   * common false alarm (read on PTC dev), never a loaded term.
+   */
+  private static boolean hasContentWord(String body, int start, int end) {
+    Matcher m = WORD.matcher(body).region(start, end);
+    while (m.find()) {
+      if (!FUNCTION_WORDS.contains(m.group().toLowerCase(Locale.ROOT))) {
         return true;
       }
     }
