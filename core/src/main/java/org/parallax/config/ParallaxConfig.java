@@ -38,9 +38,10 @@ import java.nio.file.Path;
  * @param articleTimeoutMillis time allowed for one article's per-article stages; an article over it is abandoned
  *                            with a note, and the rest of the run goes on. The limits above keep real articles far
  *                            below it: it is the last line of defence
- * @param loadedLanguage      how loaded language is found: {@code "tagger"} (the trained MiniLM tagger, whose encoder
- *                            pass also gives the alignment's sentence embeddings) or {@code "lexicon"} (the word list
- *                            and patterns, cheaper: no encoder pass over sentences that alignment does not need)
+ * @param loadedLanguage      how loaded language is found: {@code "lexicon"} (the word list and patterns; the default,
+ *                            because read on real articles most of the tagger's terms are not loaded — BENCHMARKS.md)
+ *                            or {@code "tagger"} (the trained MiniLM tagger, whose encoder pass also gives the
+ *                            alignment's sentence embeddings)
  */
 public record ParallaxConfig(
     long maxFileBytes,
@@ -87,7 +88,7 @@ public record ParallaxConfig(
     // Work limits: a long-form feature runs to ~60,000 characters and ~500 sentences; news sentences rarely pass
     // 600 characters. Each limit is several times what real articles reach (BENCHMARKS.md, "Bounded work").
     return new ParallaxConfig(10L << 20, 2L << 30, 0.45, 1.05, 0.45, 0.70, 0.5, 60, 6, 0.05, 0.80, 3,
-        200_000, 2_000, 2_000, 300, 512, 200_000, 2_000_000L, 20_000L, "tagger");
+        200_000, 2_000, 2_000, 300, 512, 200_000, 2_000_000L, 20_000L, "lexicon");
   }
 
   private static void positive(String key, long value) {

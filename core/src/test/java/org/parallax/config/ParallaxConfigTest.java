@@ -64,9 +64,9 @@ class ParallaxConfigTest {
 
   @Test
   void loadedLanguageIsTaggerOrLexiconAndNothingElse() throws IOException {
-    assertEquals("tagger", ParallaxConfig.defaults().loadedLanguage());
-    Path ok = Files.writeString(dir.resolve("ok.json"), "{\"loadedLanguage\": \"lexicon\"}");
-    assertEquals("lexicon", ParallaxConfig.load(ok).loadedLanguage());
+    assertEquals("lexicon", ParallaxConfig.defaults().loadedLanguage());
+    Path ok = Files.writeString(dir.resolve("ok.json"), "{\"loadedLanguage\": \"tagger\"}");
+    assertEquals("tagger", ParallaxConfig.load(ok).loadedLanguage());
     Path bad = Files.writeString(dir.resolve("bad.json"), "{\"loadedLanguage\": \"crf\"}");
     IOException e = assertThrows(IOException.class, () -> ParallaxConfig.load(bad));
     assertTrue(e.getMessage().contains("loadedLanguage"), e.getMessage());
