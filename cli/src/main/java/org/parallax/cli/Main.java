@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     description = "Cross-source analysis of news articles about the same event.",
     subcommands = {AnalyzeCommand.class, IngestCommand.class, StoriesCommand.class, StoryCommand.class, OutletsCommand.class,
         SearchCommand.class, ExportCommand.class, ServeCommand.class,
-        EvalCommand.class, BenchCommand.class})
+        EvalCommand.class, TrainCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -5,29 +5,47 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
+import org.parallax.encode.MiniLmEncoder;
 
 /**
  * all-MiniLM-L6-v2 (quantized), run in-process on ONNX Runtime from the model inside its Maven jar. Chosen over
- * bge-small for speed (about twice the sentences per second here), which sets the pipeline's pace.
+ * bge-small for speed (about twice the sentences per second here), which sets the pipeline's pace. Texts go through
+ * our {@link MiniLmEncoder} (the pass the loaded-language tagger shares, same vectors as LangChain4j's model); a text
+ * too long for one pass goes to LangChain4j's model, which averages its chunks, loaded only then.
  */
 public final class MiniLmEmbedder implements Embedder {
-  private final EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+  private final MiniLmEncoder encoder = new MiniLmEncoder();
+  private volatile EmbeddingModel chunking;
+
+  /** The encoder behind this embedder, for stages that want its token states too. */
+  public MiniLmEncoder encoder() {
+    return encoder;
+  }
 
   @Override
   public float[][] embed(List<String> texts) {
-    if (texts.isEmpty()) {
-      return new float[0][];
-    }
-    List<TextSegment> segments = new ArrayList<>(texts.size());
-    for (String t : texts) {
-      segments.add(TextSegment.from(t));
-    }
-    var embeddings = model.embedAll(segments).content();
     float[][] out = new float[texts.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = normalize(embeddings.get(i).vector());
-    }
+    // Texts in parallel, as LangChain4j's embedAll does: one ONNX session, two callers keep both cores busy.
+    java.util.stream.IntStream.range(0, texts.size()).parallel().forEach(i -> out[i] = one(texts.get(i)));
     return out;
+  }
+
+  private float[] one(String text) {
+    if (!text.isBlank() && encoder.fits(text)) {
+      return encoder.encode(text).pooled();
+    }
+    return normalize(chunking().embed(TextSegment.from(text)).content().vector());
+  }
+
+  private EmbeddingModel chunking() {
+    if (chunking == null) {
+      synchronized (this) {
+        if (chunking == null) {
+          chunking = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        }
+      }
+    }
+    return chunking;
   }
 
   private static float[] normalize(float[] v) {

@@ -38,6 +38,10 @@ import java.nio.file.Path;
  * @param articleTimeoutMillis time allowed for one article's per-article stages; an article over it is abandoned
  *                            with a note, and the rest of the run goes on. The limits above keep real articles far
  *                            below it: it is the last line of defence
+ * @param loadedLanguage      how loaded language is found: {@code "lexicon"} (the word list and patterns; the default,
+ *                            because read on real articles most of the tagger's terms are not loaded — BENCHMARKS.md)
+ *                            or {@code "tagger"} (the trained MiniLM tagger, whose encoder pass also gives the
+ *                            alignment's sentence embeddings)
  */
 public record ParallaxConfig(
     long maxFileBytes,
@@ -59,7 +63,8 @@ public record ParallaxConfig(
     int maxHtmlDepth,
     int maxHtmlNodes,
     long maxSentencePairs,
-    long articleTimeoutMillis) {
+    long articleTimeoutMillis,
+    String loadedLanguage) {
 
   /** Limits must be positive: a zero limit would silently analyse nothing. */
   public ParallaxConfig {
@@ -74,13 +79,16 @@ public record ParallaxConfig(
     positive("maxHtmlNodes", maxHtmlNodes);
     positive("maxSentencePairs", maxSentencePairs);
     positive("articleTimeoutMillis", articleTimeoutMillis);
+    if (!"tagger".equals(loadedLanguage) && !"lexicon".equals(loadedLanguage)) {
+      throw new IllegalArgumentException("loadedLanguage must be \"tagger\" or \"lexicon\", not " + loadedLanguage);
+    }
   }
 
   public static ParallaxConfig defaults() {
     // Work limits: a long-form feature runs to ~60,000 characters and ~500 sentences; news sentences rarely pass
     // 600 characters. Each limit is several times what real articles reach (BENCHMARKS.md, "Bounded work").
     return new ParallaxConfig(10L << 20, 2L << 30, 0.45, 1.05, 0.45, 0.70, 0.5, 60, 6, 0.05, 0.80, 3,
-        200_000, 2_000, 2_000, 300, 512, 200_000, 2_000_000L, 20_000L);
+        200_000, 2_000, 2_000, 300, 512, 200_000, 2_000_000L, 20_000L, "lexicon");
   }
 
   private static void positive(String key, long value) {
@@ -123,6 +131,7 @@ public record ParallaxConfig(
     public int maxHtmlNodes;
     public long maxSentencePairs;
     public long articleTimeoutMillis;
+    public String loadedLanguage;
 
     Builder(ParallaxConfig c) {
       maxFileBytes = c.maxFileBytes;
@@ -145,13 +154,14 @@ public record ParallaxConfig(
       maxHtmlNodes = c.maxHtmlNodes;
       maxSentencePairs = c.maxSentencePairs;
       articleTimeoutMillis = c.articleTimeoutMillis;
+      loadedLanguage = c.loadedLanguage;
     }
 
     ParallaxConfig build() {
       return new ParallaxConfig(maxFileBytes, maxJsonlFileBytes, claimSimilarity, claimAgreement, topicSimilarity,
           reuseSentenceSimilarity, consensusShare, maxClaimsPerArticle, summarySentences,
           numberTolerance, negationSimilarity, embedMinSharedWords, maxArticleChars, maxSentences, maxSentenceChars,
-          maxQuotesPerArticle, maxHtmlDepth, maxHtmlNodes, maxSentencePairs, articleTimeoutMillis);
+          maxQuotesPerArticle, maxHtmlDepth, maxHtmlNodes, maxSentencePairs, articleTimeoutMillis, loadedLanguage);
     }
   }
 }

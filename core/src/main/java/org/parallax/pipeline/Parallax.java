@@ -24,7 +24,6 @@ import org.parallax.align.MiniLmEmbedder;
 import org.parallax.claims.ClaimExtractor;
 import org.parallax.clean.ArticleCleaner;
 import org.parallax.config.ParallaxConfig;
-import org.parallax.framing.LoadedLanguageDetector;
 import org.parallax.framing.VoiceBalance;
 import org.parallax.ingest.Document;
 import org.parallax.ingest.IngestResult;
@@ -41,14 +40,12 @@ import org.parallax.model.Report;
 import org.parallax.model.Reuse;
 import org.parallax.model.Sentence;
 import org.parallax.model.Skipped;
-import org.parallax.model.Span;
 import org.parallax.model.SummarySentence;
 import org.parallax.nlp.Annotator;
 import org.parallax.nlp.LanguageIdentifier;
 import org.parallax.nlp.MentionFinder;
 import org.parallax.nlp.NlpModels;
 import org.parallax.quotes.PatternQuoteAttributor;
-import org.parallax.quotes.QuoteSpans;
 import org.parallax.quotes.SideGazetteer;
 import org.parallax.quotes.StorySpeakers;
 import org.parallax.reuse.ReuseDetector;
@@ -72,7 +69,7 @@ public final class Parallax implements AutoCloseable {
   private final PatternQuoteAttributor quotes;
   private final StorySpeakers storySpeakers;
   private final ClaimExtractor claims;
-  private final LoadedLanguageDetector loaded = new LoadedLanguageDetector();
+  private final FramingStage framing;
   private final VoiceBalance voices = new VoiceBalance();
 
   public Parallax(ParallaxConfig config, NlpModels models, Embedder embedder, int threads) {
@@ -94,6 +91,7 @@ public final class Parallax implements AutoCloseable {
     this.storySpeakers = new StorySpeakers(sides);
     // One claim over the limit, to tell an article at the limit from one cut by it.
     this.claims = new ClaimExtractor(config.maxClaimsPerArticle() + 1, sides);
+    this.framing = new FramingStage(config.loadedLanguage().equals("tagger"), embedder);
   }
 
   /** Loads the NLP models and the embedding model in parallel, with one worker per core. */
@@ -144,6 +142,7 @@ public final class Parallax implements AutoCloseable {
   }
 
   private Report analyze(IngestResult ingest, StageTimes times, AnalysisProgress.Listener listener) {
+    framing.clear();
     List<ArticleBudget.Job<Outcome>> jobs = new ArrayList<>();
     List<String> where = new ArrayList<>();
     for (Document d : ingest.documents()) {
@@ -155,6 +154,7 @@ public final class Parallax implements AutoCloseable {
 
   /** The report of articles that are already clean (from the corpus store): cleaning is not repeated. */
   public Report analyzeCleaned(List<Article> articles, StageTimes times) {
+    framing.clear();
     List<ArticleBudget.Job<Outcome>> jobs = new ArrayList<>();
     List<String> where = new ArrayList<>();
     for (Article a : articles) {
@@ -258,7 +258,7 @@ public final class Parallax implements AutoCloseable {
       List<Claim> cs = WorkLimits.claimsCut(timed(times, "claims", () -> claims.extract(b.id(), sentences, qs)),
           config, where, notes);
       stage = "framing";
-      LoadedLanguage ll = timed(times, "framing", () -> loaded.detect(b.body(), quotationSpans(b.body())));
+      LoadedLanguage ll = timed(times, "framing", () -> framing.detect(b.body(), sentences, cs));
       return new Outcome(new AnalyzedArticle(b, sentences, found, qs, cs, ll), notes);
     } catch (Interrupts.Abandoned e) {
       throw e; // the collector already recorded why
@@ -266,16 +266,6 @@ public final class Parallax implements AutoCloseable {
       notes.add(new Skipped(where, "analysis failed in stage '" + stage + "': " + e));
       return new Outcome(null, notes);
     }
-  }
-
-  private static List<Span> quotationSpans(String body) {
-    List<Span> out = new ArrayList<>();
-    for (Span s : QuoteSpans.find(body)) {
-      if (body.substring(s.start(), s.end()).split("\\s+").length > 3) {
-        out.add(s); // short quoted phrases may be scare quotes, which are framing
-      }
-    }
-    return out;
   }
 
   private Report crossSource(List<AnalyzedArticle> analyzed, List<Skipped> skipped, StageTimes times) {
@@ -302,7 +292,8 @@ public final class Parallax implements AutoCloseable {
           + config.maxSentencePairs() + ") pairs across articles: only the first " + perArticle
           + " claims of each article were compared (alignment, conflicts, summary)"));
     }
-    ClaimVectors vectors = timed(times, "embed", () -> new ClaimVectors(allClaims, embedder,
+    Embedder reused = framing.embedder(embedder);
+    ClaimVectors vectors = timed(times, "embed", () -> new ClaimVectors(allClaims, reused,
         english.size() > 1 ? config.embedMinSharedWords() : 0));
     times.count("claims", vectors.claims());
     times.count("embedded", vectors.embedded());
@@ -391,5 +382,6 @@ public final class Parallax implements AutoCloseable {
   @Override
   public void close() {
     pool.shutdownNow();
+    framing.close();
   }
 }

@@ -61,4 +61,14 @@ class ParallaxConfigTest {
     IOException e = assertThrows(IOException.class, () -> ParallaxConfig.load(f));
     assertTrue(e.getMessage().contains("maxSentences"), e.getMessage());
   }
+
+  @Test
+  void loadedLanguageIsTaggerOrLexiconAndNothingElse() throws IOException {
+    assertEquals("lexicon", ParallaxConfig.defaults().loadedLanguage());
+    Path ok = Files.writeString(dir.resolve("ok.json"), "{\"loadedLanguage\": \"tagger\"}");
+    assertEquals("tagger", ParallaxConfig.load(ok).loadedLanguage());
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"loadedLanguage\": \"crf\"}");
+    IOException e = assertThrows(IOException.class, () -> ParallaxConfig.load(bad));
+    assertTrue(e.getMessage().contains("loadedLanguage"), e.getMessage());
+  }
 }

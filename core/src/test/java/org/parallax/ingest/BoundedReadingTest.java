@@ -68,6 +68,6 @@ class BoundedReadingTest {
         d.reuseSentenceSimilarity(), d.consensusShare(), d.maxClaimsPerArticle(), d.summarySentences(),
         d.numberTolerance(), d.negationSimilarity(), d.embedMinSharedWords(), d.maxArticleChars(), d.maxSentences(),
         d.maxSentenceChars(), d.maxQuotesPerArticle(), d.maxHtmlDepth(), d.maxHtmlNodes(), d.maxSentencePairs(),
-        d.articleTimeoutMillis());
+        d.articleTimeoutMillis(), d.loadedLanguage());
   }
 }

@@ -1,0 +1,135 @@
+package org.parallax.encode;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.huggingface.tokenizers.jni.CharSpan;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.LongBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import org.parallax.ParallaxException;
+
+/**
+ * all-MiniLM-L6-v2 (quantized) from the LangChain4j jar on the classpath, with its tokenizer, run on ONNX Runtime
+ * directly: LangChain4j only returns the pooled vector, the tagger needs every token's state. Pooling is LangChain4j's
+ * (mean over every piece, special tokens included, then unit length), so {@link TokenStates#pooled()} is the vector
+ * its {@code embedAll} gives. Texts past {@link #MAX_PIECES} pieces are cut there (LangChain4j would average chunks);
+ * {@link #fits} tells callers which texts those are. Thread-safe: one ONNX session serves all threads.
+ */
+public final class MiniLmEncoder implements AutoCloseable {
+  /** Word pieces per pass, special tokens excluded, as in LangChain4j. */
+  public static final int MAX_PIECES = 510;
+  private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+  private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+
+  private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+  private final OrtSession session;
+  private final HuggingFaceTokenizer tokenizer;
+  private final boolean typeIds;
+
+  public MiniLmEncoder() {
+    try (InputStream model = resource(MODEL); InputStream tok = resource(TOKENIZER)) {
+      session = env.createSession(model.readAllBytes());
+      tokenizer = HuggingFaceTokenizer.newInstance(tok, Map.of("padding", "false", "truncation", "false"));
+      typeIds = session.getInputNames().contains("token_type_ids");
+    } catch (IOException | OrtException e) {
+      throw new ParallaxException("cannot load the MiniLM model from the LangChain4j jar", e);
+    }
+  }
+
+  private static InputStream resource(String name) {
+    InputStream in = MiniLmEncoder.class.getResourceAsStream(name);
+    if (in == null) {
+      throw new ParallaxException("MiniLM resource " + name + " not on the classpath");
+    }
+    return in;
+  }
+
+  /** Whether {@code text} fits one pass, so that its pooled vector is LangChain4j's exactly. */
+  public boolean fits(String text) {
+    return tokenizer.encode(text, false, false).getIds().length <= MAX_PIECES;
+  }
+
+  /** One pass over {@code text} (not blank), cut at {@link #MAX_PIECES} pieces. */
+  public TokenStates encode(String text) {
+    Encoding e = tokenizer.encode(text, true, false);
+    int n = Math.min(e.getIds().length, MAX_PIECES + 2);
+    long[] ids = cut(e.getIds(), n);
+    long[] mask = cut(e.getAttentionMask(), n);
+    long[] types = cut(e.getTypeIds(), n);
+    if (n < e.getIds().length) {
+      ids[n - 1] = e.getIds()[e.getIds().length - 1]; // keep the closing [SEP]
+    }
+    CharSpan[] spans = e.getCharTokenSpans();
+    int[] starts = new int[n];
+    int[] ends = new int[n];
+    int[] words = new int[n];
+    for (int i = 0; i < n; i++) {
+      boolean special = e.getSpecialTokenMask()[i] == 1 || spans[i] == null || (i == n - 1 && n < ids.length);
+      starts[i] = special ? -1 : spans[i].getStart();
+      ends[i] = special ? -1 : spans[i].getEnd();
+      words[i] = special ? -1 : (int) e.getWordIds()[i];
+    }
+    float[][] states = run(ids, mask, types);
+    return new TokenStates(states, starts, ends, words, meanNormalised(states));
+  }
+
+  private float[][] run(long[] ids, long[] mask, long[] types) {
+    long[] shape = {1, ids.length};
+    Map<String, OnnxTensor> in = new HashMap<>();
+    try {
+      in.put("input_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape));
+      in.put("attention_mask", OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape));
+      if (typeIds) {
+        in.put("token_type_ids", OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape));
+      }
+      try (OrtSession.Result r = session.run(in)) {
+        return ((float[][][]) r.get(0).getValue())[0];
+      }
+    } catch (OrtException ex) {
+      throw new ParallaxException("MiniLM encoder failed: " + ex.getMessage(), ex);
+    } finally {
+      in.values().forEach(OnnxTensor::close);
+    }
+  }
+
+  private static long[] cut(long[] a, int n) {
+    return n == a.length ? a : java.util.Arrays.copyOf(a, n);
+  }
+
+  /** The mean of the states, scaled to unit length: LangChain4j's mean pooling followed by our normalisation. */
+  static float[] meanNormalised(float[][] states) {
+    int d = states[0].length;
+    float[] mean = new float[d];
+    for (float[] s : states) {
+      for (int k = 0; k < d; k++) {
+        mean[k] += s[k];
+      }
+    }
+    double norm = 0;
+    for (int k = 0; k < d; k++) {
+      mean[k] /= states.length;
+      norm += mean[k] * mean[k];
+    }
+    norm = Math.sqrt(norm);
+    for (int k = 0; k < d && norm > 0; k++) {
+      mean[k] = (float) (mean[k] / norm);
+    }
+    return mean;
+  }
+
+  @Override
+  public void close() {
+    try {
+      session.close();
+    } catch (OrtException e) {
+      throw new ParallaxException("cannot close the MiniLM session", e);
+    }
+    tokenizer.close();
+  }
+}

@@ -1,0 +1,61 @@
+package org.parallax.encode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MiniLmEncoderTest {
+  private static MiniLmEncoder encoder;
+
+  @BeforeAll
+  static void load() {
+    encoder = new MiniLmEncoder();
+  }
+
+  @AfterAll
+  static void close() {
+    encoder.close();
+  }
+
+  @Test
+  void pooledStatesEqualLangChain4jEmbedAll() {
+    List<String> texts = List.of("The harbour reopened on Tuesday after a nine-day strike.",
+        "Officials said “nothing was agreed” — talks resume in Zürich next week.",
+        "A short one.");
+    var lc = new AllMiniLmL6V2QuantizedEmbeddingModel().embedAll(
+        texts.stream().map(TextSegment::from).toList()).content();
+    for (int i = 0; i < texts.size(); i++) {
+      float[] ours = encoder.encode(texts.get(i)).pooled();
+      float[] theirs = lc.get(i).vector();
+      double norm = 0;
+      for (float x : theirs) {
+        norm += x * x;
+      }
+      assertEquals(theirs.length, ours.length);
+      for (int k = 0; k < ours.length; k++) {
+        assertEquals(theirs[k] / Math.sqrt(norm), ours[k], 1e-4, "text " + i + " dim " + k);
+      }
+    }
+  }
+
+  @Test
+  void piecesMapToCharactersOfTheText() {
+    String text = "Zürich’s “radical” mayor spoke.";
+    TokenStates s = encoder.encode(text);
+    assertEquals(-1, s.starts()[0]);
+    assertEquals(-1, s.starts()[s.size() - 1]);
+    StringBuilder joined = new StringBuilder();
+    for (int i = 1; i < s.size() - 1; i++) {
+      joined.append(text, s.starts()[i], s.ends()[i]).append('|');
+    }
+    assertTrue(joined.toString().contains("radical|"), joined.toString());
+    assertTrue(joined.toString().contains("mayor|spoke|.|"), joined.toString());
+    assertEquals(384, s.states()[1].length);
+  }
+}
