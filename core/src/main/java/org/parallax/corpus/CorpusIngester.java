@@ -9,6 +9,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import org.parallax.ParallaxException;
 import org.parallax.align.Embedder;
+import org.parallax.clean.Boilerplate;
 import org.parallax.ingest.Document;
 import org.parallax.model.Article;
 import org.parallax.model.Copy;
@@ -23,8 +24,8 @@ import org.parallax.stories.TermVector;
 import org.parallax.store.CorpusStore;
 
 /**
- * Corpus mode's flow for a stream of documents: clean → features → exact duplicate check → copy detection →
- * story → store. Documents are taken in chunks: cleaning, features and indexing run in parallel, while the
+ * Corpus mode's flow for a stream of documents: clean → features → exact duplicate check → the outlet's
+ * boilerplate removed ({@link Boilerplate}, learned from the articles before) → copy detection → story → store. Documents are taken in chunks: cleaning, features and indexing run in parallel, while the
  * decisions that depend on earlier articles (duplicates, copies, stories) run in input order on one thread, so the
  * same input always gives the same result. Every {@code batch} stored articles the store commits — articles, their
  * stories and copy relations together — so a run killed at any point keeps every committed batch, and a rerun
@@ -51,6 +52,7 @@ public final class CorpusIngester implements AutoCloseable {
 
   private static final int CHUNK = 256;
   private static final String DF_FILE = "document-frequencies.bin";
+  private static final String BOILERPLATE_FILE = "boilerplate.bin";
 
   private final CorpusStore store;
   /** Embeds every article ({@code SEMANTIC}); null otherwise. */
@@ -67,6 +69,8 @@ public final class CorpusIngester implements AutoCloseable {
   /** The default grouping over the clusterer; null in the others. */
   private final GatedGrouping gated;
   private final CopyDetector copies;
+  private final Boilerplate boilerplate = Boilerplate.defaults();
+  private long boilerplateRemoved;
   private final List<Document> chunk = new ArrayList<>(CHUNK);
   private final List<PreparedArticle> preparedChunk = new ArrayList<>(CHUNK);
   private long read;
@@ -117,6 +121,16 @@ public final class CorpusIngester implements AutoCloseable {
     clusterer = new StoryClusterer(settings.stories(), store::storiesWithDaysIn);
     gated = grouping == Grouping.DEFAULT ? new GatedGrouping(clusterer, embedder) : null;
     copies = new CopyDetector(settings.copies(), store::articlesWithDaysIn);
+    try {
+      boilerplate.load(store.directory().resolve(BOILERPLATE_FILE));
+    } catch (IOException | RuntimeException e) {
+      throw new ParallaxException("cannot read " + BOILERPLATE_FILE + " in the store: " + e.getMessage(), e);
+    }
+  }
+
+  /** Paragraphs removed from stored bodies as their outlet's boilerplate, so far. */
+  public long boilerplateRemoved() {
+    return boilerplateRemoved;
   }
 
   /** Takes one document; work happens a chunk at a time. */
@@ -232,9 +246,17 @@ public final class CorpusIngester implements AutoCloseable {
         skip(new Skipped(p.doc().path(), note + " (stored)"));
       }
       Article a = p.article();
+      ArticleFeatures features = p.features();
+      int outlet = ArticleFeatures.outletKey(a.outlet());
+      Boilerplate.Verdict boiler = boilerplate.judge(a, outlet, features.blocks());
+      if (boiler.any()) { // the outlet's boilerplate leaves the body and the copy fingerprint
+        boilerplateRemoved += boiler.cleaned().removed().size() - a.removed().size();
+        a = boiler.cleaned();
+        features = ArticleFeatures.of(a, boiler.copyText());
+      }
       Long day = a.date() == null ? null : CorpusStore.epochDay(a.date());
       long key = day == null ? Story.UNDATED : day;
-      for (Copy c : copies.add(new CopyDetector.Entry(r.id(), key, r.seq(), p.features().fingerprint()))) {
+      for (Copy c : copies.add(new CopyDetector.Entry(r.id(), key, r.seq(), features.fingerprint()))) {
         store.addCopy(c);
         copyCount++;
       }
@@ -247,7 +269,8 @@ public final class CorpusIngester implements AutoCloseable {
       if (s.size() == 1) {
         storiesOpened++;
       }
-      toStore.add(new CorpusStore.Stored(a, r, s.id(), p.features().fingerprint()));
+      boilerplate.learn(outlet, s.id().hashCode(), p.features().blocks());
+      toStore.add(new CorpusStore.Stored(a, r, s.id(), features.fingerprint()));
       placed.accept(new Placed(p.doc(), r.id(), s.id()));
     }
     // Indexing is thread-safe and costly, and later decisions do not read it (the store keeps uncommitted keys
@@ -364,8 +387,9 @@ public final class CorpusIngester implements AutoCloseable {
     }
     try {
       df.save(store.directory().resolve(DF_FILE));
+      boilerplate.save(store.directory().resolve(BOILERPLATE_FILE));
     } catch (IOException e) {
-      throw new ParallaxException("cannot save " + DF_FILE + ": " + e.getMessage(), e);
+      throw new ParallaxException("cannot save " + DF_FILE + " or " + BOILERPLATE_FILE + ": " + e.getMessage(), e);
     }
     flushInParallel();
     store.commit();

@@ -9,21 +9,26 @@ import org.parallax.model.Copy;
 import org.parallax.stories.ResidentDays;
 
 /**
- * Finds duplicates, near-duplicates and spins of each new article among the articles dated within
- * {@code windowDays} of it, and says which one copies which. Candidates come from LSH over two MinHash signatures
- * (word 3-grams: 32 bands of 4 bins; name/number pairs: 32 bands of 2 bins) and are confirmed on the estimated
- * similarities:
+ * Finds the articles that copy or rewrite each new article, among those dated within {@code windowDays} of it,
+ * and says which one is the original. Candidates come from LSH over two MinHash signatures (word 3-grams: 32 bands
+ * of 4 bins; name/number pairs: 32 bands of 2 bins) and must pass a cheap gate on the estimated similarities; each
+ * is then confirmed by aligning the two texts sentence by sentence ({@link SentenceAlignment}): a copy carries the
+ * same sequence of sentences across most of the shorter text, where two independent reports of one event share
+ * only some names, numbers and quotes. The relation:
  * <ul>
- *   <li>duplicate: word 3-grams ≥ {@code duplicate};</li>
- *   <li>near-duplicate: word 3-grams ≥ {@code nearDuplicate}, or the smaller text mostly contained in the larger;</li>
- *   <li>spin: few shared 3-grams but the same names and numbers in the same order (anchor pairs ≥
- *       {@code spinAnchors}) and a similar vocabulary (content words ≥ {@code spinWords}).</li>
+ *   <li>duplicate: word 3-grams ≥ {@code duplicate} and nearly all sentences aligned — the same text;</li>
+ *   <li>update: the same outlet, at least {@code copyShare} of the shorter text's sentences aligned in order and at
+ *       least {@code verbatimShare} of them word for word — the outlet's own later version;</li>
+ *   <li>republication: the same, from another outlet — syndicated or carried text;</li>
+ *   <li>rewrite: aligned in order as much, but mostly reworded.</li>
  * </ul>
- * Direction: the earlier date is the source; on the same date (or undated) the text that contains the other is;
- * failing both, the one seen first. Memory is bounded like {@link org.parallax.stories.StoryClusterer}'s: days are
- * loaded from the {@link Loader} when first needed and dropped least recently used first beyond {@code capacity}
- * articles. Undated articles, which no date window narrows, are compared with the last {@code undatedCapacity}
- * undated ones only (read once from the store, then kept as they come).
+ * Direction ({@link Copy#basis()}): the earlier date; on the same date or undated, a news agency over the outlet
+ * that carries it ("wire"), the text that does not credit an agency over the one that does ("credit"), the fuller
+ * text over the one it holds ("completeness": for an update the fuller is the later version); "unknown" when
+ * nothing tells. Memory is bounded like {@link org.parallax.stories.StoryClusterer}'s: days are loaded from the
+ * {@link Loader} when first needed and dropped least recently used first beyond {@code capacity} articles.
+ * Undated articles, which no date window narrows, are compared with the last {@code undatedCapacity} undated ones
+ * only (read once from the store, then kept as they come).
  */
 public final class CopyDetector {
   /** An article as copy detection sees it. {@code order} is its ingest sequence number. */
@@ -35,10 +40,11 @@ public final class CopyDetector {
   }
 
   /** Thresholds, measured on planted copies (BENCHMARKS.md). */
-  public record Params(int windowDays, double duplicate, double nearDuplicate, double containment,
-                       double spinAnchors, double spinWords, int capacity, int undatedCapacity) {
+  public record Params(int windowDays, double duplicate, double gate, double containment, double gateAnchors,
+                       double gateWords, double copyShare, double verbatimShare, int minSentences, int capacity,
+                       int undatedCapacity) {
     public static Params defaults() {
-      return new Params(14, 0.90, 0.30, 0.60, 0.30, 0.25, 100_000, 20_000);
+      return new Params(14, 0.90, 0.15, 0.40, 0.30, 0.25, 0.60, 0.50, 4, 100_000, 20_000);
     }
   }
 
@@ -104,19 +110,27 @@ public final class CopyDetector {
     Fingerprint a = earlier.fingerprint();
     Fingerprint b = later.fingerprint();
     double js = MinHash.similarity(a.shingles(), b.shingles());
-    double ja = MinHash.similarity(a.anchors(), b.anchors());
     // Containment of each text's 3-grams in the other's, from the Jaccard estimate and the set sizes.
     double inter = js * (a.shingleCount() + b.shingleCount()) / (1 + js);
     double aInB = a.shingleCount() == 0 ? 0 : Math.min(1, inter / a.shingleCount());
     double bInA = b.shingleCount() == 0 ? 0 : Math.min(1, inter / b.shingleCount());
+    double ja = MinHash.similarity(a.anchors(), b.anchors());
+    boolean candidate = js >= params.gate() || Math.max(aInB, bInA) >= params.containment()
+        || (ja >= params.gateAnchors() && a.anchorCount() >= 3 && b.anchorCount() >= 3
+            && MinHash.similarity(a.words(), b.words()) >= params.gateWords());
+    if (!candidate) {
+      return null;
+    }
+    SentenceAlignment al = SentenceAlignment.of(a.sketch(), b.sketch());
+    if (al.sentences() < params.minSentences()) {
+      return null; // too little text to tell a copy from a shared phrase
+    }
+    boolean sameOutlet = a.outlet() != 0 && a.outlet() == b.outlet();
     String kind;
-    if (js >= params.duplicate()) {
+    if (js >= params.duplicate() && al.orderedShare() >= 0.8) {
       kind = "duplicate";
-    } else if (js >= params.nearDuplicate() || Math.max(aInB, bInA) >= params.containment()) {
-      kind = "near-duplicate";
-    } else if (ja >= params.spinAnchors() && a.anchorCount() >= 3 && b.anchorCount() >= 3
-        && MinHash.similarity(a.words(), b.words()) >= params.spinWords()) {
-      kind = "spin";
+    } else if (al.orderedShare() >= params.copyShare()) {
+      kind = al.verbatimShare() >= params.verbatimShare() ? (sameOutlet ? "update" : "republication") : "rewrite";
     } else {
       return null;
     }
@@ -125,15 +139,31 @@ public final class CopyDetector {
     if (earlier.day() != later.day() && earlier.day() != UNDATED && later.day() != UNDATED) {
       source = earlier.day() < later.day() ? earlier : later;
       basis = "date";
-    } else if (!kind.equals("spin") && Math.abs(aInB - bInA) >= 0.1) {
-      source = aInB < bInA ? earlier : later; // the text that holds the other is the original
-      basis = "containment";
+    } else if (!sameOutlet && wire(a) != wire(b)) {
+      source = wire(a) ? earlier : later;
+      basis = "wire";
+    } else if (!sameOutlet && credit(a) != credit(b)) {
+      source = credit(a) ? later : earlier; // the one crediting an agency is built on the other's text
+      basis = "credit";
+    } else if (!kind.equals("rewrite") && Math.abs(aInB - bInA) >= 0.1) {
+      // the text that holds the other: the original of a copy, the later version of an update
+      boolean aHolds = aInB < bInA;
+      source = kind.equals("update") ? (aHolds ? later : earlier) : (aHolds ? earlier : later);
+      basis = "completeness";
     } else {
       source = earlier.order() <= later.order() ? earlier : later;
-      basis = "order";
+      basis = "unknown";
     }
     Entry copy = source == earlier ? later : earlier;
-    return new Copy(source.id(), copy.id(), kind, round(js), round(ja), basis);
+    return new Copy(source.id(), copy.id(), kind, round(js), round(al.orderedShare()), basis);
+  }
+
+  private static boolean wire(Fingerprint f) {
+    return (f.evidence() & Fingerprint.WIRE) != 0;
+  }
+
+  private static boolean credit(Fingerprint f) {
+    return (f.evidence() & Fingerprint.CREDIT) != 0;
   }
 
   /**

@@ -412,7 +412,7 @@ public final class CorpusStore implements AutoCloseable {
     d.add(new StringField(C_COPY, c.copy(), Field.Store.YES));
     d.add(new StoredField(C_KIND, c.kind()));
     d.add(new StoredField(C_SIM, c.similarity()));
-    d.add(new StoredField(C_ANCHORS, c.anchors()));
+    d.add(new StoredField(C_ANCHORS, c.aligned()));
     d.add(new StoredField(C_BASIS, c.basis()));
     try {
       relations.addDocument(d);
