@@ -15,6 +15,8 @@ import org.parallax.stories.ResidentDays;
  * is then confirmed by aligning the two texts sentence by sentence ({@link SentenceAlignment}): a copy carries the
  * same sequence of sentences across most of the shorter text, where two independent reports of one event share
  * only some names, numbers and quotes. The relation:
+ * Every relation but a duplicate also needs the aligned sentences spread through the shorter text (at least {@code
+ * spread} of each third of it), so that a shared background box or statement does not make a copy.
  * <ul>
  *   <li>duplicate: word 3-grams ≥ {@code duplicate} and nearly all sentences aligned — the same text;</li>
  *   <li>update: the same outlet, at least {@code copyShare} of the shorter text's sentences aligned in order and at
@@ -41,10 +43,10 @@ public final class CopyDetector {
 
   /** Thresholds, measured on planted copies (BENCHMARKS.md). */
   public record Params(int windowDays, double duplicate, double gate, double containment, double gateAnchors,
-                       double gateWords, double copyShare, double verbatimShare, int minSentences, int capacity,
-                       int undatedCapacity) {
+                       double gateWords, double copyShare, double spread, double verbatimShare, int minSentences,
+                       int capacity, int undatedCapacity) {
     public static Params defaults() {
-      return new Params(14, 0.90, 0.15, 0.40, 0.30, 0.25, 0.60, 0.50, 4, 100_000, 20_000);
+      return new Params(14, 0.90, 0.15, 0.40, 0.30, 0.25, 0.60, 0.40, 0.50, 4, 100_000, 20_000);
     }
   }
 
@@ -129,7 +131,7 @@ public final class CopyDetector {
     String kind;
     if (js >= params.duplicate() && al.orderedShare() >= 0.8) {
       kind = "duplicate";
-    } else if (al.orderedShare() >= params.copyShare()) {
+    } else if (al.orderedShare() >= params.copyShare() && al.spread() >= params.spread()) {
       kind = al.verbatimShare() >= params.verbatimShare() ? (sameOutlet ? "update" : "republication") : "rewrite";
     } else {
       return null;

@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * feature set (needed to turn an estimated Jaccard similarity into containment), and what confirms and directs a
  * copy:
  * <ul>
- *   <li>{@code shingles}: word 3-grams, the usual near-duplicate view;</li>
+ *   <li>{@code shingles}: word 3-grams, the usual view of verbatim copying;</li>
  *   <li>{@code anchors}: consecutive pairs of names and numbers in reading order — what a rewriter, swapping words
  *       for synonyms, leaves alone;</li>
  *   <li>{@code words}: the set of content words;</li>

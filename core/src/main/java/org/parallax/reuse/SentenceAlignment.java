@@ -16,8 +16,10 @@ import java.util.List;
  * @param matched   its sentences with a match anywhere in the longer
  * @param ordered   the most of those whose matches keep the shorter's order (longest increasing run)
  * @param verbatim  its sentences matched nearly word for word
+ * @param spread    the least share of ordered matches in any third of the shorter text: a copy runs through the
+ *                  whole text, where a shared background box or quoted statement sits in one part of it
  */
-public record SentenceAlignment(int sentences, int matched, int ordered, int verbatim) {
+public record SentenceAlignment(int sentences, int matched, int ordered, int verbatim, double spread) {
   static final double MATCH = 0.3;
   static final double VERBATIM = 0.8;
 
@@ -40,9 +42,11 @@ public record SentenceAlignment(int sentences, int matched, int ordered, int ver
       sb = t;
     }
     int[] at = new int[sa.size()];
+    int[] from = new int[sa.size()];
     int matched = 0;
     int verbatim = 0;
-    for (char[] s : sa) {
+    for (int i = 0; i < sa.size(); i++) {
+      char[] s = sa.get(i);
       double best = 0;
       int bestAt = -1;
       for (int j = 0; j < sb.size(); j++) {
@@ -53,13 +57,60 @@ public record SentenceAlignment(int sentences, int matched, int ordered, int ver
         }
       }
       if (best >= MATCH) {
+        from[matched] = i;
         at[matched++] = bestAt;
         if (best >= VERBATIM) {
           verbatim++;
         }
       }
     }
-    return new SentenceAlignment(sa.size(), matched, longestIncreasing(at, matched), verbatim);
+    boolean[] inChain = chain(at, matched);
+    int n = sa.size();
+    int[] perThird = new int[3];
+    int ordered = 0;
+    for (int k = 0; k < matched; k++) {
+      if (inChain[k]) {
+        ordered++;
+        perThird[Math.min(2, from[k] * 3 / Math.max(1, n))]++;
+      }
+    }
+    double spread = 1;
+    for (int t = 0; t < 3; t++) {
+      int size = (t + 1) * n / 3 - t * n / 3; // sentences i with i * 3 / n == t
+      if (size > 0) {
+        spread = Math.min(spread, perThird[t] / (double) size);
+      }
+    }
+    return new SentenceAlignment(n, matched, ordered, verbatim, n == 0 ? 0 : spread);
+  }
+
+  /** Which of the first {@code n} values belong to one longest strictly increasing subsequence. */
+  static boolean[] chain(int[] v, int n) {
+    int[] tails = new int[n]; // index into v of the smallest tail of a run of each length
+    int[] prev = new int[n];
+    int len = 0;
+    for (int k = 0; k < n; k++) {
+      int lo = 0;
+      int hi = len;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (v[tails[mid]] < v[k]) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      prev[k] = lo > 0 ? tails[lo - 1] : -1;
+      tails[lo] = k;
+      if (lo == len) {
+        len++;
+      }
+    }
+    boolean[] in = new boolean[n];
+    for (int k = len == 0 ? -1 : tails[len - 1]; k >= 0; k = prev[k]) {
+      in[k] = true;
+    }
+    return in;
   }
 
   /** Sentences of a sketch, each as its sorted distinct hashes. */

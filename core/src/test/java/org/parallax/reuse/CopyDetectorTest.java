@@ -43,7 +43,7 @@ class CopyDetectorTest {
     return new CopyDetector(CopyDetector.Params.defaults(), (from, to) -> List.of());
   }
 
-  /** Deletes, replaces or inserts a share of words at random: a near-duplicate. */
+  /** Deletes, replaces or inserts a share of words at random: an edited copy. */
   static String edit(String text, double rate, long seed) {
     Random r = new Random(seed);
     String[] vocab = UNRELATED.split("\\s+");
@@ -63,7 +63,7 @@ class CopyDetectorTest {
     return out.toString().strip();
   }
 
-  /** Swaps a share of lower-case content words for other words, keeping names and numbers: a spin. */
+  /** Swaps a share of lower-case content words for other words, keeping names and numbers: a reworded copy. */
   static String spin(String text, double rate, long seed) {
     Random r = new Random(seed);
     String[] replacements = {"labourers", "harbor", "halted", "significant", "stated", "officers", "products",
@@ -216,7 +216,7 @@ class CopyDetectorTest {
     int[] asked = {0};
     CopyDetector.Params p = CopyDetector.Params.defaults();
     CopyDetector d = new CopyDetector(new CopyDetector.Params(p.windowDays(), p.duplicate(), p.gate(),
-        p.containment(), p.gateAnchors(), p.gateWords(), p.copyShare(), p.verbatimShare(), p.minSentences(),
+        p.containment(), p.gateAnchors(), p.gateWords(), p.copyShare(), p.spread(), p.verbatimShare(), p.minSentences(),
         p.capacity(), 1), (from, to) -> {
           asked[0]++;
           return List.of();

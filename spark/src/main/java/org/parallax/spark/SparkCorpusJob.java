@@ -204,7 +204,7 @@ public final class SparkCorpusJob {
     // Explicit schemas: inference would fail on an empty file (a corpus without copies or skips).
     Map<String, String> schemas = Map.of(
         "stories", "id STRING, label STRING, `from` STRING, `to` STRING, outlets ARRAY<STRING>, articles ARRAY<STRING>",
-        "copies", "source STRING, copy STRING, kind STRING, similarity DOUBLE, anchors DOUBLE, basis STRING",
+        "copies", "source STRING, copy STRING, kind STRING, similarity DOUBLE, aligned DOUBLE, basis STRING",
         "skipped", "path STRING, reason STRING");
     for (String what : List.of("stories", "copies")) {
       spark.read().schema(schemas.get(what)).json(o.out() + "/" + what + "-jsonl").write().mode(SaveMode.Overwrite)
