@@ -19,7 +19,10 @@ import org.parallax.model.Removed;
  * <ul>
  *   <li>A block seen in at least {@code exclude} earlier stories of the outlet is never evidence of copying.</li>
  *   <li>A paragraph made (for at least {@value #PARAGRAPH_SHARE} of its characters) of blocks seen in at least
- *       {@code remove} earlier stories is removed from the body, kept in {@code removed} with its reason.</li>
+ *       {@code remove} earlier stories is removed from the body, kept in {@code removed} with its reason — unless
+ *       it quotes someone at length (eight words or more between quotation marks): an outlet that prints the same
+ *       statement in several stories is reporting it, and on AllSides such paragraphs were the only article text
+ *       this removed (BENCHMARKS.md, issue 18).</li>
  * </ul>
  * Memory is bounded: hashed (outlet, block) keys in an open-addressing table of {@code slots}; when it is three
  * quarters full the blocks seen only once are forgotten (they are most of it: boilerplate repeats).
@@ -127,7 +130,7 @@ public final class Boilerplate {
       if (from[p] == Integer.MAX_VALUE) {
         continue;
       }
-      if (total[p] > 0 && boiler[p] >= PARAGRAPH_SHARE * total[p]) {
+      if (total[p] > 0 && boiler[p] >= PARAGRAPH_SHARE * total[p] && !quotesAtLength(body, from[p], to[p])) {
         removed.add(new Removed(body.substring(from[p], to[p]).strip(),
             "boilerplate: printed by " + a.outlet() + " in " + remove + "+ other stories"));
         while (b < blocks.size() && blocks.paragraph()[b] == p) {
@@ -155,6 +158,27 @@ public final class Boilerplate {
         : new Article(a.id(), a.path(), a.outlet(), a.url(), a.title(), a.date(), a.byline(), a.language(),
             kept.toString(), removed);
     return new Verdict(excluded, cleaned, cleaned == a ? blankOut(body, blocks, excluded) : copyText.toString());
+  }
+
+  /** Whether the text holds a quotation of eight words or more. */
+  static boolean quotesAtLength(String text, int from, int to) {
+    int open = -1;
+    int words = 0;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '\u201C' || (c == '"' && open < 0)) {
+        open = i;
+        words = 1;
+      } else if (open >= 0 && (c == '\u201D' || c == '"')) {
+        if (words >= 8) {
+          return true;
+        }
+        open = -1;
+      } else if (open >= 0 && c == ' ') {
+        words++;
+      }
+    }
+    return open >= 0 && words >= 8; // a quotation running on to the next paragraph
   }
 
   private static String blankOut(String body, TextBlocks blocks, boolean[] excluded) {

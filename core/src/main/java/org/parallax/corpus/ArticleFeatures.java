@@ -72,6 +72,11 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
    * out ({@link org.parallax.clean.Boilerplate}), which is never evidence of copying.
    */
   public static ArticleFeatures of(Article a, String copyText) {
+    return of(a, copyText, WireOutlets.evidence(a.outlet(), a.body()));
+  }
+
+  /** With the copy {@link Fingerprint#evidence()} given (read before the boilerplate was removed). */
+  public static ArticleFeatures of(Article a, String copyText, int evidence) {
     Scan body = new Scan(a.body());
     Scan copy = copyText.equals(a.body()) ? body : new Scan(copyText);
     TermCounts.Builder terms = new TermCounts.Builder();
@@ -106,7 +111,7 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
         MinHash.signature(shingles, shingleCount, Fingerprint.SHINGLE_BINS), shingleCount,
         MinHash.signature(anchorPairs, anchorCount, Fingerprint.ANCHOR_BINS), anchorCount,
         MinHash.signature(content, contentCount, Fingerprint.WORD_BINS), contentCount, outletKey(a.outlet()),
-        WireOutlets.evidence(a.outlet(), a.body()), copy.sketch());
+        evidence, copy.sketch());
     return new ArticleFeatures(fp, terms.build(), CorpusStore.contentHash(a.body()), TextBlocks.of(a.body()));
   }
 

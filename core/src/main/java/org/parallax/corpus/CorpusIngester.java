@@ -252,7 +252,8 @@ public final class CorpusIngester implements AutoCloseable {
       if (boiler.any()) { // the outlet's boilerplate leaves the body and the copy fingerprint
         boilerplateRemoved += boiler.cleaned().removed().size() - a.removed().size();
         a = boiler.cleaned();
-        features = ArticleFeatures.of(a, boiler.copyText());
+        // the evidence (a credit line is often the outlet's boilerplate) is read from the text as it came
+        features = ArticleFeatures.of(a, boiler.copyText(), p.features().fingerprint().evidence());
       }
       Long day = a.date() == null ? null : CorpusStore.epochDay(a.date());
       long key = day == null ? Story.UNDATED : day;

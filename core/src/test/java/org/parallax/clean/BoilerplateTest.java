@@ -91,6 +91,23 @@ class BoilerplateTest {
   }
 
   @Test
+  void aLongQuotationIsNotRemovedThoughItRecurs() {
+    Boilerplate b = new Boilerplate(1 << 10, 2, 3);
+    String quote = "Others note, \u201CThe transcript shows the president pressing a foreign leader for a favour in "
+        + "plain words.\u201D";
+    for (int n = 0; n < 3; n++) {
+      b.learn(42, n, TextBlocks.of(story(n) + "\n\n" + quote));
+    }
+    Article a = article("q", "Gazette", story(7) + "\n\n" + quote);
+    Boilerplate.Verdict v = b.judge(a, 42, TextBlocks.of(a.body()));
+    assertTrue(v.any(), "still no evidence of copying");
+    assertEquals(a.body(), v.cleaned().body());
+    assertTrue(Boilerplate.quotesAtLength(quote, 0, quote.length()));
+    String shortQuote = "\u201CThe 360\u201D shows you the day's stories.";
+    assertFalse(Boilerplate.quotesAtLength(shortQuote, 0, shortQuote.length()));
+  }
+
+  @Test
   void blocksIgnoreDigitsAndShortFragments() {
     TextBlocks one = TextBlocks.of("Hide Caption 3 of 19 Photos: the candidates on the trail.");
     TextBlocks two = TextBlocks.of("Hide Caption 7 of 24 Photos: the candidates on the trail.");
