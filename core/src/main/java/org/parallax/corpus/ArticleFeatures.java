@@ -115,12 +115,27 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
     return new ArticleFeatures(fp, terms.build(), CorpusStore.contentHash(a.body()), TextBlocks.of(a.body()));
   }
 
-  /** The outlet as copy detection and boilerplate counting key it: a hash of its lower-cased name, 0 for none. */
+  /** Words of an outlet's name that tell its desks and channels apart, not the outlet ("Fox Online News"). */
+  private static final java.util.Set<String> DESK_WORDS = java.util.Set.of("online", "news", "web", "opinion", "com",
+      "www");
+
+  /**
+   * The outlet as copy detection and boilerplate counting key it, 0 for none: a hash of its name's words, lower
+   * case, without what is in parentheses or names a desk or channel — "Fox News", "Fox Online News" and "Fox News
+   * (Online)" are one outlet, whose later version of an article is an update, not a republication.
+   */
   public static int outletKey(String outlet) {
     if (outlet == null || outlet.isBlank()) {
       return 0;
     }
-    int h = outlet.strip().toLowerCase(java.util.Locale.ROOT).hashCode();
+    String name = outlet.toLowerCase(java.util.Locale.ROOT).replaceAll("\\([^)]*\\)", " ");
+    StringBuilder key = new StringBuilder();
+    for (String w : name.split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty() && !DESK_WORDS.contains(w)) {
+        key.append(w).append(' ');
+      }
+    }
+    int h = (key.length() == 0 ? outlet.strip().toLowerCase(java.util.Locale.ROOT) : key.toString()).hashCode();
     return h == 0 ? 1 : h;
   }
 

@@ -129,6 +129,15 @@ class CopyDetectorTest {
   }
 
   @Test
+  void anOutletsDesksAreOneOutlet() {
+    assertEquals(ArticleFeatures.outletKey("Fox News"), ArticleFeatures.outletKey("Fox Online News"));
+    assertEquals(ArticleFeatures.outletKey("Fox News"), ArticleFeatures.outletKey("Fox News (Online)"));
+    assertEquals(ArticleFeatures.outletKey("CNN"), ArticleFeatures.outletKey("CNN (Web News)"));
+    assertTrue(ArticleFeatures.outletKey("Fox News") != ArticleFeatures.outletKey("BBC News"));
+    assertEquals(0, ArticleFeatures.outletKey(" "));
+  }
+
+  @Test
   void onTheSameDayAnAgencysTextIsTheOriginalOfWhatAnotherOutletCarries() {
     CopyDetector d = detector();
     d.add(new CopyDetector.Entry("paper", 20_000, 1, fp("Harbour Ledger", edit(ORIGINAL, 0.05, 2))));
