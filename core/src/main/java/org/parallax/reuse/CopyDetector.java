@@ -24,9 +24,9 @@ import org.parallax.stories.ResidentDays;
  *   <li>republication: the same, from another outlet — syndicated or carried text;</li>
  *   <li>rewrite: aligned in order as much, but mostly reworded.</li>
  * </ul>
- * Direction ({@link Copy#basis()}): the earlier date; on the same date or undated, a news agency over the outlet
- * that carries it ("wire"), the text that does not credit an agency over the one that does ("credit"), the fuller
- * text over the one it holds ("completeness": for an update the fuller is the later version); "unknown" when
+ * Direction ({@link Copy#basis()}): a news agency over the outlet that carries it when their dates are at most a day
+ * apart ("wire"); else the earlier date; on the same date or undated, the text that does not credit an agency over
+ * the one that does ("credit"), the fuller text over the one it holds ("completeness": for an update the fuller is the later version); "unknown" when
  * nothing tells. Memory is bounded like {@link org.parallax.stories.StoryClusterer}'s: days are loaded from the
  * {@link Loader} when first needed and dropped least recently used first beyond {@code capacity} articles.
  * Undated articles, which no date window narrows, are compared with the last {@code undatedCapacity} undated ones
@@ -138,12 +138,16 @@ public final class CopyDetector {
     }
     Entry source;
     String basis;
-    if (earlier.day() != later.day() && earlier.day() != UNDATED && later.day() != UNDATED) {
-      source = earlier.day() < later.day() ? earlier : later;
-      basis = "date";
-    } else if (!sameOutlet && wire(a) != wire(b)) {
+    boolean dated = earlier.day() != UNDATED && later.day() != UNDATED;
+    long apart = dated ? Math.abs(earlier.day() - later.day()) : 0;
+    if (!sameOutlet && wire(a) != wire(b) && apart <= 1) {
+      // a day's difference is within what time zones and listing dates blur: an agency is not carrying an
+      // outlet's text, the outlet is carrying the agency's
       source = wire(a) ? earlier : later;
       basis = "wire";
+    } else if (apart > 0) {
+      source = earlier.day() < later.day() ? earlier : later;
+      basis = "date";
     } else if (!sameOutlet && credit(a) != credit(b)) {
       source = credit(a) ? later : earlier; // the one crediting an agency is built on the other's text
       basis = "credit";

@@ -147,6 +147,19 @@ class CopyDetectorTest {
   }
 
   @Test
+  void anAgencyDatedADayAfterTheOutletCarryingItIsStillTheOriginal() {
+    CopyDetector d = detector();
+    d.add(new CopyDetector.Entry("paper", 20_000, 1, fp("Harbour Ledger", edit(ORIGINAL, 0.05, 2))));
+    List<Copy> found = d.add(new CopyDetector.Entry("agency", 20_001, 2, fp("Associated Press", ORIGINAL)));
+    assertEquals("agency", found.get(0).source());
+    assertEquals("wire", found.get(0).basis());
+    CopyDetector e = detector();
+    e.add(new CopyDetector.Entry("paper", 20_000, 1, fp("Harbour Ledger", edit(ORIGINAL, 0.05, 2))));
+    assertEquals("date", e.add(new CopyDetector.Entry("agency", 20_003, 2, fp("Associated Press", ORIGINAL)))
+        .get(0).basis(), "days apart, the dates decide");
+  }
+
+  @Test
   void aCreditLineMakesTheCrediterTheCopy() {
     CopyDetector d = detector();
     d.add(new CopyDetector.Entry("credits", 20_000, 1,
