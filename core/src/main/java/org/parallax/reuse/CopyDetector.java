@@ -25,8 +25,9 @@ import org.parallax.stories.ResidentDays;
  *       syndicated or carried text;</li>
  *   <li>rewrite: aligned in order as much, but under {@code rewriteVerbatim} word for word: reworded.</li>
  * </ul>
- * A pair in between (partly word for word, partly its own text) is left unrelated: on the judged AllSides pairs
- * those were articles reusing a few passages. Texts under {@code minSentences} sentences are too short to judge
+ * A pair in between (partly word for word, partly its own text) is left unrelated unless nearly all its sentences
+ * align ({@value #WHOLE_TEXT}: a copy edited throughout): on the judged AllSides pairs those were articles reusing
+ * a few passages. Texts under {@code minSentences} sentences are too short to judge
  * (but for duplicates).
  * Direction ({@link Copy#basis()}): a news agency over the outlet that carries it when their dates are at most a day
  * apart ("wire"); else the earlier date; on the same date or undated, the text that does not credit an agency over
@@ -57,6 +58,8 @@ public final class CopyDetector {
   }
 
   private static final long UNDATED = Long.MIN_VALUE;
+  /** Share of sentences aligned in order above which a partly verbatim text is a copy edited throughout. */
+  private static final double WHOLE_TEXT = 0.85;
   private static final int SHINGLE_ROWS = 4;
   private static final int ANCHOR_ROWS = 2;
 
@@ -144,6 +147,9 @@ public final class CopyDetector {
       kind = "republication";
     } else if (verbatim < params.rewriteVerbatim()) {
       kind = "rewrite";
+    } else if (al.orderedShare() >= WHOLE_TEXT) {
+      // lightly edited throughout: every sentence still there, in order
+      kind = verbatim >= params.verbatimShare() ? "republication" : "rewrite";
     } else {
       // partly word for word, partly not: some reused passages in a text of its own, which is not a copy
       return null;
