@@ -32,7 +32,7 @@ public final class Boilerplate {
   public static final int DEFAULT_SLOTS = 1 << 20;
 
   /** What one article's blocks are, given what the outlet printed before. */
-  public record Verdict(boolean[] excluded, Article cleaned, String copyText) {
+  public record Verdict(boolean[] excluded, Article cleaned, String copyText, java.util.BitSet dropped) {
     /** Whether anything was found: otherwise the article and its features stand as they are. */
     public boolean any() {
       for (boolean b : excluded) {
@@ -102,7 +102,7 @@ public final class Boilerplate {
       }
     }
     if (!any) {
-      return new Verdict(excluded, a, a.body());
+      return new Verdict(excluded, a, a.body(), new java.util.BitSet());
     }
     String body = a.body();
     // Paragraphs to remove: most of their characters in removable blocks.
@@ -125,14 +125,15 @@ public final class Boilerplate {
     StringBuilder kept = new StringBuilder(body.length());
     StringBuilder copyText = new StringBuilder(body.length());
     List<Removed> removed = new ArrayList<>(a.removed());
+    java.util.BitSet dropped = new java.util.BitSet();
     int b = 0;
     for (int p = 0; p < paragraphs; p++) {
       if (from[p] == Integer.MAX_VALUE) {
         continue;
       }
       if (total[p] > 0 && boiler[p] >= PARAGRAPH_SHARE * total[p] && !quotesAtLength(body, from[p], to[p])) {
-        removed.add(new Removed(body.substring(from[p], to[p]).strip(),
-            "boilerplate: printed by " + a.outlet() + " in " + remove + "+ other stories"));
+        removed.add(new Removed(body.substring(from[p], to[p]).strip(), reason(a, remove)));
+        dropped.set(p);
         while (b < blocks.size() && blocks.paragraph()[b] == p) {
           b++;
         }
@@ -157,7 +158,49 @@ public final class Boilerplate {
     Article cleaned = removed.size() == a.removed().size() ? a
         : new Article(a.id(), a.path(), a.outlet(), a.url(), a.title(), a.date(), a.byline(), a.language(),
             kept.toString(), removed);
-    return new Verdict(excluded, cleaned, cleaned == a ? blankOut(body, blocks, excluded) : copyText.toString());
+    return new Verdict(excluded, cleaned, cleaned == a ? blankOut(body, blocks, excluded) : copyText.toString(),
+        dropped);
+  }
+
+  private static String reason(Article a, int remove) {
+    return "boilerplate: printed by " + a.outlet() + " in " + remove + "+ other stories";
+  }
+
+  /**
+   * The article without the paragraphs {@link Verdict#dropped()} names, as {@link #judge} cleaned it: for a
+   * cluster, whose workers rebuild the stored article from the prepared one and the driver's verdict.
+   */
+  public static Article withoutParagraphs(Article a, java.util.BitSet dropped) {
+    if (dropped.isEmpty()) {
+      return a;
+    }
+    TextBlocks blocks = TextBlocks.of(a.body());
+    int paragraphs = blocks.size() == 0 ? 0 : blocks.paragraph()[blocks.size() - 1] + 1;
+    int[] from = new int[paragraphs];
+    int[] to = new int[paragraphs];
+    java.util.Arrays.fill(from, Integer.MAX_VALUE);
+    for (int i = 0; i < blocks.size(); i++) {
+      int p = blocks.paragraph()[i];
+      from[p] = Math.min(from[p], blocks.starts()[i]);
+      to[p] = Math.max(to[p], blocks.ends()[i]);
+    }
+    StringBuilder kept = new StringBuilder(a.body().length());
+    List<Removed> removed = new ArrayList<>(a.removed());
+    for (int p = 0; p < paragraphs; p++) {
+      if (from[p] == Integer.MAX_VALUE) {
+        continue;
+      }
+      if (dropped.get(p)) {
+        removed.add(new Removed(a.body().substring(from[p], to[p]).strip(), reason(a, Boilerplate.defaults().remove)));
+        continue;
+      }
+      if (kept.length() > 0) {
+        kept.append("\n\n");
+      }
+      kept.append(a.body(), from[p], to[p]);
+    }
+    return new Article(a.id(), a.path(), a.outlet(), a.url(), a.title(), a.date(), a.byline(), a.language(),
+        kept.toString(), removed);
   }
 
   /** Whether the text holds a quotation of eight words or more. */

@@ -142,8 +142,11 @@ public final class CorpusIngester implements AutoCloseable {
     }
   }
 
-  /** Where a stored article went: its id in the store (made unique when taken) and its story. */
-  public record Placed(Document doc, String id, String story) {}
+  /**
+   * Where a stored article went: its id in the store (made unique when taken), its story, and the paragraphs of
+   * the prepared body removed as boilerplate ({@link Boilerplate#withoutParagraphs}).
+   */
+  public record Placed(Document doc, String id, String story, java.util.BitSet boilerplate) {}
 
   /** Tells {@code listener} about every article stored, in input order (for callers that keep their own record). */
   public void onPlaced(Consumer<Placed> listener) {
@@ -272,7 +275,7 @@ public final class CorpusIngester implements AutoCloseable {
       }
       boilerplate.learn(outlet, s.id().hashCode(), p.features().blocks());
       toStore.add(new CorpusStore.Stored(a, r, s.id(), features.fingerprint()));
-      placed.accept(new Placed(p.doc(), r.id(), s.id()));
+      placed.accept(new Placed(p.doc(), r.id(), s.id(), boiler.dropped()));
     }
     // Indexing is thread-safe and costly, and later decisions do not read it (the store keeps uncommitted keys
     // aside): it runs on the pool while the next chunk is decided, one chunk at a time.

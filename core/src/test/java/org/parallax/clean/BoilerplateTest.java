@@ -43,6 +43,8 @@ class BoilerplateTest {
     assertEquals(BIO, v.cleaned().removed().get(0).text());
     assertTrue(v.cleaned().removed().get(0).reason().startsWith("boilerplate"));
     assertFalse(v.copyText().contains("senior writer"));
+    assertEquals(v.cleaned(), Boilerplate.withoutParagraphs(next, v.dropped()),
+        "a cluster worker rebuilds the same article from the verdict");
     // another outlet printing the same words has learned nothing
     Article other = article("o", "Herald", story(9) + "\n\n" + BIO);
     assertFalse(b.judge(other, 7, TextBlocks.of(other.body())).any());
