@@ -82,6 +82,7 @@ public final class ExportCommand implements Callable<Integer> {
           rel.put("source", c.source());
           rel.put("kind", c.kind());
           rel.put("similarity", c.similarity());
+          rel.put("aligned", c.aligned());
           rel.put("basis", c.basis());
           copiesOf.computeIfAbsent(c.copy(), k -> new java.util.ArrayList<>()).add(rel);
         });

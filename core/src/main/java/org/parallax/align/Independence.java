@@ -10,7 +10,7 @@ import org.parallax.model.ClaimGroup;
 import org.parallax.model.Reuse;
 
 /**
- * Which articles are independent sources: those linked by a rewrite or near-duplicate relation (a wire story and
+ * Which articles are independent sources: those linked by a copy relation (duplicate, update, republication or rewrite) (a wire story and
  * its spun copy) count once. The article a copy is counted under is its source when the dates tell, else the one
  * listed first.
  */
@@ -18,7 +18,7 @@ public final class Independence {
   private final List<Reuse> links;
 
   public Independence(List<Reuse> reuse) {
-    this.links = reuse.stream().filter(u -> u.kind().equals("rewrite") || u.kind().equals("near-duplicate")).toList();
+    this.links = reuse.stream().filter(Reuse::isCopy).toList();
   }
 
   /** No reuse known: every article is its own source. */

@@ -72,6 +72,26 @@ public final class TextCleaner {
           + "|inhalt|sommaire|publikation:?|veröffentlichung:?|aktuell|print( this)?( recipe| article)?|drucken"
           + "|teilen|share|advertisement|anzeige|werbung|publicité)$");
   /** Characters that end a sentence or a quotation: a line ending in one reads as prose. */
+  /** A slide of a photo gallery flattened into text: "… Hide Caption 3 of 21 Photos: …". */
+  private static final Pattern GALLERY_SLIDE = Pattern.compile("Hide Caption \\d+ of \\d+");
+
+  /**
+   * A photo gallery: two slides or more, or a line opening "Photos:" with one. Galleries run to thousands of
+   * words of captions that are not the article, and one outlet repeats them across its articles on a topic.
+   */
+  static boolean isGallery(String line) {
+    int at = line.indexOf("Hide Caption");
+    if (at < 0) {
+      return false;
+    }
+    Matcher m = GALLERY_SLIDE.matcher(line);
+    int slides = 0;
+    while (m.find(at) && ++slides < 2) {
+      at = m.end();
+    }
+    return slides >= 2 || (slides == 1 && line.stripLeading().startsWith("Photos:"));
+  }
+
   private static final String TERMINAL_CHARS = ".!?…\"”’»):;";
   private static final Pattern ZERO_WIDTH = Pattern.compile("[\u200B\u200C\u200D\uFEFF]");
   private static final Pattern SPACES = Pattern.compile("[ \t]+");
@@ -119,6 +139,10 @@ public final class TextCleaner {
       }
       String line = lines.get(i);
       int words = wc[i];
+      if (isGallery(line)) {
+        reason[i] = "photo gallery";
+        continue;
+      }
       if (words > 80) {
         continue; // long prose: none of the noise rules below is meant for it, and scanning it is costly
       }

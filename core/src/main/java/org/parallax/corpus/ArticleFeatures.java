@@ -1,10 +1,12 @@
 package org.parallax.corpus;
 
 import java.util.Arrays;
+import org.parallax.clean.TextBlocks;
 import org.parallax.model.Article;
 import org.parallax.nlp.StopWords;
 import org.parallax.reuse.Fingerprint;
 import org.parallax.reuse.MinHash;
+import org.parallax.reuse.WireOutlets;
 import org.parallax.store.CorpusStore;
 import org.parallax.stories.TermCounts;
 
@@ -14,7 +16,7 @@ import org.parallax.stories.TermCounts;
  * capitalised words (the first word of a sentence only when it is not a function word) and numbers. The content
  * hash (the store's exact-duplicate key) is computed here too, so the sequential pass does not have to.
  */
-public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String contentHash)
+public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String contentHash, TextBlocks blocks)
     implements java.io.Serializable {
   /** Salts that keep entity features apart from word features in the shared hash space. */
   /** Measured on NeuS train: headline words ×2 and names ×1 beat ×4 and ×2 (BENCHMARKS.md). */
@@ -62,7 +64,21 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
   }
 
   public static ArticleFeatures of(Article a) {
+    return of(a, a.body());
+  }
+
+  /**
+   * Features with the copy fingerprint read from {@code copyText}: the body with the outlet's boilerplate blanked
+   * out ({@link org.parallax.clean.Boilerplate}), which is never evidence of copying.
+   */
+  public static ArticleFeatures of(Article a, String copyText) {
+    return of(a, copyText, WireOutlets.evidence(a.outlet(), a.body()));
+  }
+
+  /** With the copy {@link Fingerprint#evidence()} given (read before the boilerplate was removed). */
+  public static ArticleFeatures of(Article a, String copyText, int evidence) {
     Scan body = new Scan(a.body());
+    Scan copy = copyText.equals(a.body()) ? body : new Scan(copyText);
     TermCounts.Builder terms = new TermCounts.Builder();
     for (int i = 0; i < body.contentCount; i++) {
       terms.add(body.content[i], 1);
@@ -79,23 +95,48 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
         terms.add(MinHash.mix(title.entities[i] ^ ENTITY_SALT), TITLE_WEIGHT * ENTITY_WEIGHT);
       }
     }
-    long[] shingles = new long[Math.max(0, body.wordCount - 2)];
-    for (int i = 0; i + 2 < body.wordCount; i++) {
-      shingles[i] = MinHash.mix(body.words[i] * 31 + MinHash.mix(body.words[i + 1] * 31 + body.words[i + 2]));
+    long[] shingles = new long[Math.max(0, copy.wordCount - 2)];
+    for (int i = 0; i + 2 < copy.wordCount; i++) {
+      shingles[i] = MinHash.mix(copy.words[i] * 31 + MinHash.mix(copy.words[i + 1] * 31 + copy.words[i + 2]));
     }
     int shingleCount = shingles.length; // repeated 3-grams are rare in prose; MinHash itself ignores repeats
-    long[] anchorPairs = new long[Math.max(0, body.anchorCount - 1)];
-    for (int i = 0; i + 1 < body.anchorCount; i++) {
-      anchorPairs[i] = MinHash.mix(body.anchors[i] * 31 + body.anchors[i + 1]);
+    long[] anchorPairs = new long[Math.max(0, copy.anchorCount - 1)];
+    for (int i = 0; i + 1 < copy.anchorCount; i++) {
+      anchorPairs[i] = MinHash.mix(copy.anchors[i] * 31 + copy.anchors[i + 1]);
     }
     int anchorCount = anchorPairs.length;
-    long[] content = body.content;
-    int contentCount = body.contentCount;
+    long[] content = copy.content;
+    int contentCount = copy.contentCount;
     Fingerprint fp = new Fingerprint(
         MinHash.signature(shingles, shingleCount, Fingerprint.SHINGLE_BINS), shingleCount,
         MinHash.signature(anchorPairs, anchorCount, Fingerprint.ANCHOR_BINS), anchorCount,
-        MinHash.signature(content, contentCount, Fingerprint.WORD_BINS), contentCount);
-    return new ArticleFeatures(fp, terms.build(), CorpusStore.contentHash(a.body()));
+        MinHash.signature(content, contentCount, Fingerprint.WORD_BINS), contentCount, outletKey(a.outlet()),
+        evidence, copy.sketch());
+    return new ArticleFeatures(fp, terms.build(), CorpusStore.contentHash(a.body()), TextBlocks.of(a.body()));
+  }
+
+  /** Words of an outlet's name that tell its desks and channels apart, not the outlet ("Fox Online News"). */
+  private static final java.util.Set<String> DESK_WORDS = java.util.Set.of("online", "news", "web", "opinion", "com",
+      "www");
+
+  /**
+   * The outlet as copy detection and boilerplate counting key it, 0 for none: a hash of its name's words, lower
+   * case, without what is in parentheses or names a desk or channel — "Fox News", "Fox Online News" and "Fox News
+   * (Online)" are one outlet, whose later version of an article is an update, not a republication.
+   */
+  public static int outletKey(String outlet) {
+    if (outlet == null || outlet.isBlank()) {
+      return 0;
+    }
+    String name = outlet.toLowerCase(java.util.Locale.ROOT).replaceAll("\\([^)]*\\)", " ");
+    StringBuilder key = new StringBuilder();
+    for (String w : name.split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty() && !DESK_WORDS.contains(w)) {
+        key.append(w).append(' ');
+      }
+    }
+    int h = (key.length() == 0 ? outlet.strip().toLowerCase(java.util.Locale.ROOT) : key.toString()).hashCode();
+    return h == 0 ? 1 : h;
   }
 
   /** {@link Character#isLetterOrDigit(char)}, by table for ASCII. */
@@ -126,6 +167,36 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
     int anchorCount;
     long[] entities = new long[32];
     int entityCount;
+    /** Sentences' content-word hashes (16 bits, never 0), each sentence closed by a 0. */
+    char[] sketch = new char[256];
+    int sketchLength;
+    int sentenceStartsAt;
+
+    char[] sketch() {
+      endSentence();
+      return Arrays.copyOf(sketch, Math.min(sketchLength, Fingerprint.MAX_SKETCH));
+    }
+
+    private void sketchWord(long h) {
+      if (sketchLength == sketch.length) {
+        sketch = Arrays.copyOf(sketch, sketch.length * 2);
+      }
+      char c = (char) (h ^ (h >>> 16) ^ (h >>> 32) ^ (h >>> 48));
+      sketch[sketchLength++] = c == 0 ? 1 : c;
+    }
+
+    /** Closes the sentence being read: kept when it has three content words or more, else dropped. */
+    private void endSentence() {
+      if (sketchLength - sentenceStartsAt < 3) {
+        sketchLength = sentenceStartsAt;
+        return;
+      }
+      if (sketchLength == sketch.length) {
+        sketch = Arrays.copyOf(sketch, sketch.length * 2);
+      }
+      sketch[sketchLength++] = 0;
+      sentenceStartsAt = sketchLength;
+    }
 
     Scan(String s) {
       char[] text = s.toCharArray(); // array reads: no bounds or coder checks per character
@@ -145,6 +216,9 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
             boolean inNumber = lastWasDigits && lastWordEnd == i && i + 1 < n && Character.isDigit(text[i + 1]);
             if (!inNumber) {
               sentenceStart = true;
+              if (c == '.' || c == '!' || c == '?' || c == '\n') {
+                endSentence();
+              }
             }
           }
           i++;
@@ -176,6 +250,9 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
         }
         if (!digits && !stop && i - start >= 3) {
           content = push(content, contentCount++, h);
+          sketchWord(h);
+        } else if (digits) {
+          sketchWord(h);
         }
         lastWordEnd = i;
         lastWasDigits = digits;

@@ -9,6 +9,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import org.parallax.ParallaxException;
 import org.parallax.align.Embedder;
+import org.parallax.clean.Boilerplate;
 import org.parallax.ingest.Document;
 import org.parallax.model.Article;
 import org.parallax.model.Copy;
@@ -25,8 +26,8 @@ import org.parallax.stories.TermVector;
 import org.parallax.store.CorpusStore;
 
 /**
- * Corpus mode's flow for a stream of documents: clean → features → exact duplicate check → copy detection →
- * story → store. Documents are taken in chunks: cleaning, features and indexing run in parallel, while the
+ * Corpus mode's flow for a stream of documents: clean → features → exact duplicate check → the outlet's
+ * boilerplate removed ({@link Boilerplate}, learned from the articles before) → copy detection → story → store. Documents are taken in chunks: cleaning, features and indexing run in parallel, while the
  * decisions that depend on earlier articles (duplicates, copies, stories) run in input order on one thread, so the
  * same input always gives the same result. Every {@code batch} stored articles the store commits — articles, their
  * stories and copy relations together — so a run killed at any point keeps every committed batch, and a rerun
@@ -53,6 +54,7 @@ public final class CorpusIngester implements AutoCloseable {
 
   private static final int CHUNK = 256;
   private static final String DF_FILE = "document-frequencies.bin";
+  private static final String BOILERPLATE_FILE = "boilerplate.bin";
 
   private final CorpusStore store;
   /** Embeds every article ({@code SEMANTIC}); null otherwise. */
@@ -72,6 +74,8 @@ public final class CorpusIngester implements AutoCloseable {
   /** Per-outlet monthly figures, kept current as articles are stored; null when turned off. */
   private OutletLedger ledger;
   private final OutletLanguage outletLanguage = new OutletLanguage();
+  private final Boilerplate boilerplate = Boilerplate.defaults();
+  private long boilerplateRemoved;
   private final List<Document> chunk = new ArrayList<>(CHUNK);
   private final List<PreparedArticle> preparedChunk = new ArrayList<>(CHUNK);
   private long read;
@@ -127,6 +131,11 @@ public final class CorpusIngester implements AutoCloseable {
     } catch (IOException e) {
       throw new ParallaxException("cannot read " + OutletLedger.FILE + " in the store: " + e.getMessage(), e);
     }
+    try {
+      boilerplate.load(store.directory().resolve(BOILERPLATE_FILE));
+    } catch (IOException | RuntimeException e) {
+      throw new ParallaxException("cannot read " + BOILERPLATE_FILE + " in the store: " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -135,6 +144,11 @@ public final class CorpusIngester implements AutoCloseable {
    */
   public void withoutOutletProfiles() {
     ledger = null;
+  }
+
+  /** Paragraphs removed from stored bodies as their outlet's boilerplate, so far. */
+  public long boilerplateRemoved() {
+    return boilerplateRemoved;
   }
 
   /** Takes one document; work happens a chunk at a time. */
@@ -146,8 +160,11 @@ public final class CorpusIngester implements AutoCloseable {
     }
   }
 
-  /** Where a stored article went: its id in the store (made unique when taken) and its story. */
-  public record Placed(Document doc, String id, String story) {}
+  /**
+   * Where a stored article went: its id in the store (made unique when taken), its story, and the paragraphs of
+   * the prepared body removed as boilerplate ({@link Boilerplate#withoutParagraphs}).
+   */
+  public record Placed(Document doc, String id, String story, java.util.BitSet boilerplate) {}
 
   /** Tells {@code listener} about every article stored, in input order (for callers that keep their own record). */
   public void onPlaced(Consumer<Placed> listener) {
@@ -250,9 +267,18 @@ public final class CorpusIngester implements AutoCloseable {
         skip(new Skipped(p.doc().path(), note + " (stored)"));
       }
       Article a = p.article();
+      ArticleFeatures features = p.features();
+      int outlet = ArticleFeatures.outletKey(a.outlet());
+      Boilerplate.Verdict boiler = boilerplate.judge(a, outlet, features.blocks());
+      if (boiler.any()) { // the outlet's boilerplate leaves the body and the copy fingerprint
+        boilerplateRemoved += boiler.cleaned().removed().size() - a.removed().size();
+        a = boiler.cleaned();
+        // the evidence (a credit line is often the outlet's boilerplate) is read from the text as it came
+        features = ArticleFeatures.of(a, boiler.copyText(), p.features().fingerprint().evidence());
+      }
       Long day = a.date() == null ? null : CorpusStore.epochDay(a.date());
       long key = day == null ? Story.UNDATED : day;
-      List<Copy> found = copies.add(new CopyDetector.Entry(r.id(), key, r.seq(), p.features().fingerprint()));
+      List<Copy> found = copies.add(new CopyDetector.Entry(r.id(), key, r.seq(), features.fingerprint()));
       for (Copy c : found) {
         store.addCopy(c);
         copyCount++;
@@ -269,8 +295,9 @@ public final class CorpusIngester implements AutoCloseable {
       if (ledger != null) {
         ledger.place(r.id(), a, s.id(), found);
       }
-      toStore.add(new CorpusStore.Stored(a, r, s.id(), p.features().fingerprint()));
-      placed.accept(new Placed(p.doc(), r.id(), s.id()));
+      boilerplate.learn(outlet, s.id().hashCode(), p.features().blocks());
+      toStore.add(new CorpusStore.Stored(a, r, s.id(), features.fingerprint()));
+      placed.accept(new Placed(p.doc(), r.id(), s.id(), boiler.dropped()));
     }
     // Indexing is thread-safe and costly, and later decisions do not read it (the store keeps uncommitted keys
     // aside): it runs on the pool while the next chunk is decided, one chunk at a time.
@@ -393,11 +420,13 @@ public final class CorpusIngester implements AutoCloseable {
     }
     try {
       df.save(store.directory().resolve(DF_FILE));
+      boilerplate.save(store.directory().resolve(BOILERPLATE_FILE));
       if (ledger != null) {
         ledger.save(store.directory());
       }
     } catch (IOException e) {
-      throw new ParallaxException("cannot save " + DF_FILE + " or " + OutletLedger.FILE + ": " + e.getMessage(), e);
+      throw new ParallaxException("cannot save " + DF_FILE + ", " + BOILERPLATE_FILE + " or " + OutletLedger.FILE + ": "
+          + e.getMessage(), e);
     }
     flushInParallel();
     store.commit();

@@ -15,7 +15,7 @@ public record ClaimGroup(String id, String text, ClaimStatus status, List<String
     evidence = List.copyOf(evidence);
   }
 
-  /** {@code article} is counted under {@code of}: a {@code kind} (rewrite, near-duplicate) of it, or of a common text. */
+  /** {@code article} is counted under {@code of}: a {@code kind} (rewrite, republication, …) of it, or of a common text. */
   public record CopyNote(String article, String of, String kind, boolean directed) {}
 
   public ClaimGroup conflicted(boolean c) {

@@ -9,21 +9,33 @@ import org.parallax.model.Copy;
 import org.parallax.stories.ResidentDays;
 
 /**
- * Finds duplicates, near-duplicates and spins of each new article among the articles dated within
- * {@code windowDays} of it, and says which one copies which. Candidates come from LSH over two MinHash signatures
- * (word 3-grams: 32 bands of 4 bins; name/number pairs: 32 bands of 2 bins) and are confirmed on the estimated
- * similarities:
+ * Finds the articles that copy or rewrite each new article, among those dated within {@code windowDays} of it,
+ * and says which one is the original. Candidates come from LSH over two MinHash signatures (word 3-grams: 32 bands
+ * of 4 bins; name/number pairs: 32 bands of 2 bins) and must pass a cheap gate on the estimated similarities; each
+ * is then confirmed by aligning the two texts sentence by sentence ({@link SentenceAlignment}): a copy carries the
+ * same sequence of sentences across most of the shorter text, where two independent reports of one event share
+ * only some names, numbers and quotes. The relation:
+ * Every relation but a duplicate also needs the aligned sentences spread through the shorter text (at least {@code
+ * spread} of each third of it), so that a shared background box or statement does not make a copy.
  * <ul>
- *   <li>duplicate: word 3-grams ≥ {@code duplicate};</li>
- *   <li>near-duplicate: word 3-grams ≥ {@code nearDuplicate}, or the smaller text mostly contained in the larger;</li>
- *   <li>spin: few shared 3-grams but the same names and numbers in the same order (anchor pairs ≥
- *       {@code spinAnchors}) and a similar vocabulary (content words ≥ {@code spinWords}).</li>
+ *   <li>duplicate: word 3-grams ≥ {@code duplicate} and nearly all sentences aligned — the same text;</li>
+ *   <li>update: the same outlet, at least {@code copyShare} of the shorter text's sentences aligned in order and at
+ *       least {@code verbatimShare} of them word for word — the outlet's own later version;</li>
+ *   <li>republication: another outlet, aligned as much and at least {@code republicationVerbatim} word for word —
+ *       syndicated or carried text;</li>
+ *   <li>rewrite: aligned in order as much, but under {@code rewriteVerbatim} word for word: reworded.</li>
  * </ul>
- * Direction: the earlier date is the source; on the same date (or undated) the text that contains the other is;
- * failing both, the one seen first. Memory is bounded like {@link org.parallax.stories.StoryClusterer}'s: days are
- * loaded from the {@link Loader} when first needed and dropped least recently used first beyond {@code capacity}
- * articles. Undated articles, which no date window narrows, are compared with the last {@code undatedCapacity}
- * undated ones only (read once from the store, then kept as they come).
+ * A pair in between (partly word for word, partly its own text) is left unrelated unless nearly all its sentences
+ * align ({@value #WHOLE_TEXT}: a copy edited throughout): on the judged AllSides pairs those were articles reusing
+ * a few passages. Texts under {@code minSentences} sentences are too short to judge
+ * (but for duplicates).
+ * Direction ({@link Copy#basis()}): a news agency over the outlet that carries it when their dates are at most a day
+ * apart ("wire"); else the earlier date; on the same date or undated, the text that does not credit an agency over
+ * the one that does ("credit"), the fuller text over the one it holds ("completeness": for an update the fuller is the later version); "unknown" when
+ * nothing tells. Memory is bounded like {@link org.parallax.stories.StoryClusterer}'s: days are loaded from the
+ * {@link Loader} when first needed and dropped least recently used first beyond {@code capacity} articles.
+ * Undated articles, which no date window narrows, are compared with the last {@code undatedCapacity} undated ones
+ * only (read once from the store, then kept as they come).
  */
 public final class CopyDetector {
   /** An article as copy detection sees it. {@code order} is its ingest sequence number. */
@@ -35,14 +47,19 @@ public final class CopyDetector {
   }
 
   /** Thresholds, measured on planted copies (BENCHMARKS.md). */
-  public record Params(int windowDays, double duplicate, double nearDuplicate, double containment,
-                       double spinAnchors, double spinWords, int capacity, int undatedCapacity) {
+  public record Params(int windowDays, double duplicate, double gate, double containment, double gateAnchors,
+                       double gateWords, double copyShare, double spread, double verbatimShare,
+                       double republicationVerbatim, double rewriteVerbatim, int minSentences, int capacity,
+                       int undatedCapacity) {
+    /** Tuned on the dev split of eval/copies/judged.jsonl (BENCHMARKS.md, issue 18). */
     public static Params defaults() {
-      return new Params(14, 0.90, 0.30, 0.60, 0.30, 0.25, 100_000, 20_000);
+      return new Params(14, 0.90, 0.15, 0.40, 0.30, 0.25, 0.60, 0.40, 0.50, 0.65, 0.40, 6, 100_000, 20_000);
     }
   }
 
   private static final long UNDATED = Long.MIN_VALUE;
+  /** Share of sentences aligned in order above which a partly verbatim text is a copy edited throughout. */
+  private static final double WHOLE_TEXT = 0.85;
   private static final int SHINGLE_ROWS = 4;
   private static final int ANCHOR_ROWS = 2;
 
@@ -104,36 +121,73 @@ public final class CopyDetector {
     Fingerprint a = earlier.fingerprint();
     Fingerprint b = later.fingerprint();
     double js = MinHash.similarity(a.shingles(), b.shingles());
-    double ja = MinHash.similarity(a.anchors(), b.anchors());
     // Containment of each text's 3-grams in the other's, from the Jaccard estimate and the set sizes.
     double inter = js * (a.shingleCount() + b.shingleCount()) / (1 + js);
     double aInB = a.shingleCount() == 0 ? 0 : Math.min(1, inter / a.shingleCount());
     double bInA = b.shingleCount() == 0 ? 0 : Math.min(1, inter / b.shingleCount());
+    double ja = MinHash.similarity(a.anchors(), b.anchors());
+    boolean candidate = js >= params.gate() || Math.max(aInB, bInA) >= params.containment()
+        || (ja >= params.gateAnchors() && a.anchorCount() >= 3 && b.anchorCount() >= 3
+            && MinHash.similarity(a.words(), b.words()) >= params.gateWords());
+    if (!candidate) {
+      return null;
+    }
+    SentenceAlignment al = SentenceAlignment.of(a.sketch(), b.sketch());
+    boolean sameOutlet = a.outlet() != 0 && a.outlet() == b.outlet();
+    double verbatim = al.verbatimShare();
     String kind;
-    if (js >= params.duplicate()) {
+    if (js >= params.duplicate() && al.orderedShare() >= 0.8 && al.sentences() >= 4) {
       kind = "duplicate";
-    } else if (js >= params.nearDuplicate() || Math.max(aInB, bInA) >= params.containment()) {
-      kind = "near-duplicate";
-    } else if (ja >= params.spinAnchors() && a.anchorCount() >= 3 && b.anchorCount() >= 3
-        && MinHash.similarity(a.words(), b.words()) >= params.spinWords()) {
-      kind = "spin";
+    } else if (al.sentences() < params.minSentences()
+        || al.orderedShare() < params.copyShare() || al.spread() < params.spread()) {
+      return null; // too little text to judge, or not the same sequence of sentences through the shorter text
+    } else if (sameOutlet && verbatim >= params.verbatimShare()) {
+      kind = "update";
+    } else if (!sameOutlet && verbatim >= params.republicationVerbatim()) {
+      kind = "republication";
+    } else if (verbatim < params.rewriteVerbatim()) {
+      kind = "rewrite";
+    } else if (al.orderedShare() >= WHOLE_TEXT) {
+      // lightly edited throughout: every sentence still there, in order
+      kind = verbatim >= params.verbatimShare() ? "republication" : "rewrite";
     } else {
+      // partly word for word, partly not: some reused passages in a text of its own, which is not a copy
       return null;
     }
     Entry source;
     String basis;
-    if (earlier.day() != later.day() && earlier.day() != UNDATED && later.day() != UNDATED) {
+    boolean dated = earlier.day() != UNDATED && later.day() != UNDATED;
+    long apart = dated ? Math.abs(earlier.day() - later.day()) : 0;
+    if (!sameOutlet && wire(a) != wire(b) && apart <= 1) {
+      // a day's difference is within what time zones and listing dates blur: an agency is not carrying an
+      // outlet's text, the outlet is carrying the agency's
+      source = wire(a) ? earlier : later;
+      basis = "wire";
+    } else if (apart > 0) {
       source = earlier.day() < later.day() ? earlier : later;
       basis = "date";
-    } else if (!kind.equals("spin") && Math.abs(aInB - bInA) >= 0.1) {
-      source = aInB < bInA ? earlier : later; // the text that holds the other is the original
-      basis = "containment";
+    } else if (!sameOutlet && credit(a) != credit(b)) {
+      source = credit(a) ? later : earlier; // the one crediting an agency is built on the other's text
+      basis = "credit";
+    } else if (!kind.equals("rewrite") && Math.abs(aInB - bInA) >= 0.1) {
+      // the text that holds the other: the original of a copy, the later version of an update
+      boolean aHolds = aInB < bInA;
+      source = kind.equals("update") ? (aHolds ? later : earlier) : (aHolds ? earlier : later);
+      basis = "completeness";
     } else {
       source = earlier.order() <= later.order() ? earlier : later;
-      basis = "order";
+      basis = "unknown";
     }
     Entry copy = source == earlier ? later : earlier;
-    return new Copy(source.id(), copy.id(), kind, round(js), round(ja), basis);
+    return new Copy(source.id(), copy.id(), kind, round(js), round(al.orderedShare()), basis);
+  }
+
+  private static boolean wire(Fingerprint f) {
+    return (f.evidence() & Fingerprint.WIRE) != 0;
+  }
+
+  private static boolean credit(Fingerprint f) {
+    return (f.evidence() & Fingerprint.CREDIT) != 0;
   }
 
   /**

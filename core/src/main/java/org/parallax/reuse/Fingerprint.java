@@ -4,29 +4,52 @@ import java.nio.ByteBuffer;
 
 /**
  * What copy detection keeps of an article: MinHash signatures of three views of its text, with the size of each
- * feature set (needed to turn an estimated Jaccard similarity into containment, which gives a copy's direction).
+ * feature set (needed to turn an estimated Jaccard similarity into containment), and what confirms and directs a
+ * copy:
  * <ul>
- *   <li>{@code shingles}: word 3-grams, the usual near-duplicate view;</li>
- *   <li>{@code anchors}: consecutive pairs of names and numbers in reading order — what a spinner, swapping words
+ *   <li>{@code shingles}: word 3-grams, the usual view of verbatim copying;</li>
+ *   <li>{@code anchors}: consecutive pairs of names and numbers in reading order — what a rewriter, swapping words
  *       for synonyms, leaves alone;</li>
- *   <li>{@code words}: the set of content words.</li>
+ *   <li>{@code words}: the set of content words;</li>
+ *   <li>{@code outlet}: a hash of the outlet's name (0 when unknown): a copy within one outlet is an update;</li>
+ *   <li>{@code evidence}: {@link #WIRE} (the outlet is a news agency) and {@link #CREDIT} (the text credits an
+ *       agency, "The Associated Press contributed to this report"), which direct a copy when dates cannot;</li>
+ *   <li>{@code sketch}: the sentences in reading order, each as the 16-bit hashes of its content words and numbers,
+ *       separated by 0: enough to align two texts sentence by sentence ({@link SentenceAlignment}).</li>
  * </ul>
- * Arrays are not copied; treat them as read-only.
+ * Text an outlet repeats across its articles (boilerplate) is left out of every view. Arrays are not copied; treat
+ * them as read-only.
  */
 public record Fingerprint(int[] shingles, int shingleCount, int[] anchors, int anchorCount, int[] words,
-                          int wordCount) implements java.io.Serializable {
+                          int wordCount, int outlet, int evidence, char[] sketch) implements java.io.Serializable {
   public static final int SHINGLE_BINS = 128;
   public static final int ANCHOR_BINS = 64;
   public static final int WORD_BINS = 64;
+  /** The outlet is a news agency. */
+  public static final int WIRE = 1;
+  /** The text credits a news agency for (part of) itself. */
+  public static final int CREDIT = 2;
+  /** Longest sketch kept (characters), so one article's cost stays bounded. */
+  public static final int MAX_SKETCH = 6000;
+
+  /** Without outlet, evidence or sketch (older stores): such a fingerprint confirms no copy. */
+  public Fingerprint(int[] shingles, int shingleCount, int[] anchors, int anchorCount, int[] words, int wordCount) {
+    this(shingles, shingleCount, anchors, anchorCount, words, wordCount, 0, 0, new char[0]);
+  }
 
   /** A compact binary form for the store. */
   public byte[] toBytes() {
-    ByteBuffer b = ByteBuffer.allocate(12 + 4 * (shingles.length + anchors.length + words.length));
+    ByteBuffer b = ByteBuffer.allocate(12 + 4 * (shingles.length + anchors.length + words.length) + 12
+        + 2 * sketch.length);
     b.putInt(shingleCount).putInt(anchorCount).putInt(wordCount);
     for (int[] sig : new int[][] {shingles, anchors, words}) {
       for (int v : sig) {
         b.putInt(v);
       }
+    }
+    b.putInt(outlet).putInt(evidence).putInt(sketch.length);
+    for (char c : sketch) {
+      b.putChar(c);
     }
     return b.array();
   }
@@ -42,6 +65,15 @@ public record Fingerprint(int[] shingles, int shingleCount, int[] anchors, int a
         sig[i] = b.getInt();
       }
     }
-    return new Fingerprint(sigs[0], sc, sigs[1], ac, sigs[2], wc);
+    if (b.remaining() < 12) { // written before outlets and sketches were kept
+      return new Fingerprint(sigs[0], sc, sigs[1], ac, sigs[2], wc);
+    }
+    int outlet = b.getInt();
+    int evidence = b.getInt();
+    char[] sketch = new char[Math.min(b.getInt(), b.remaining() / 2)];
+    for (int i = 0; i < sketch.length; i++) {
+      sketch[i] = b.getChar();
+    }
+    return new Fingerprint(sigs[0], sc, sigs[1], ac, sigs[2], wc, outlet, evidence, sketch);
   }
 }

@@ -73,7 +73,8 @@ public final class ReuseDetector {
     }
     passages.sort(Comparator.comparingDouble(Passage::similarity).reversed());
     double similarity = shorter.isEmpty() ? lexical : Math.max(lexical, ordered.size() / (double) shorter.size());
-    return new Reuse(a.id(), b.id(), round(similarity), round(lexical), Reuse.kindOf(similarity, lexical, ordered.size()),
+    return new Reuse(a.id(), b.id(), round(similarity), round(lexical), Reuse.kindOf(similarity, lexical, ordered.size(),
+        sameOutlet(a, b)),
         earlier(a, b), passages.subList(0, Math.min(maxPassages, passages.size())));
   }
 
@@ -107,6 +108,12 @@ public final class ReuseDetector {
   }
 
   /** The article published first, when both dates are known and differ. */
+  private static boolean sameOutlet(AnalyzedArticle a, AnalyzedArticle b) {
+    String oa = a.article().outlet();
+    String ob = b.article().outlet();
+    return oa != null && !oa.isBlank() && oa.strip().equalsIgnoreCase(ob == null ? "" : ob.strip());
+  }
+
   private static String earlier(AnalyzedArticle a, AnalyzedArticle b) {
     String da = a.article().date();
     String db = b.article().date();

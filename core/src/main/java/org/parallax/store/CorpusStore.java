@@ -410,7 +410,11 @@ public final class CorpusStore implements AutoCloseable {
     }
   }
 
-  /** Records that one article copies another. */
+  /**
+   * Records that one article copies another. The relation is written with the articles, not with the stories: it
+   * then commits in the same commit as the article that made it, so a store killed between the two commits never
+   * holds a relation to an article it lacks.
+   */
   public void addCopy(Copy c) {
     requireWritable();
     Document d = new Document();
@@ -419,10 +423,10 @@ public final class CorpusStore implements AutoCloseable {
     d.add(new StringField(C_COPY, c.copy(), Field.Store.YES));
     d.add(new StoredField(C_KIND, c.kind()));
     d.add(new StoredField(C_SIM, c.similarity()));
-    d.add(new StoredField(C_ANCHORS, c.anchors()));
+    d.add(new StoredField(C_ANCHORS, c.aligned()));
     d.add(new StoredField(C_BASIS, c.basis()));
     try {
-      relations.addDocument(d);
+      writer.addDocument(d);
     } catch (IOException e) {
       throw new ParallaxException("cannot record a copy: " + e.getMessage(), e);
     }
@@ -512,7 +516,8 @@ public final class CorpusStore implements AutoCloseable {
             .add(new org.apache.lucene.search.TermInSetQuery(C_COPY, ids), BooleanClause.Occur.SHOULD)
             .build(), BooleanClause.Occur.FILTER)
         .build();
-    eachDoc(relationSearchers, q, null, d -> out.add(toCopy(d)));
+    eachDoc(searchers, q, null, d -> out.add(toCopy(d)));
+    eachDoc(relationSearchers, q, null, d -> out.add(toCopy(d))); // stores written before relations moved
     return out;
   }
 
@@ -523,6 +528,8 @@ public final class CorpusStore implements AutoCloseable {
 
   /** Every recorded copy relation. */
   public void forEachCopy(Consumer<Copy> action) {
+    eachDoc(searchers, new TermQuery(new Term(TYPE, COPY_DOC)), null, d -> action.accept(toCopy(d)));
+    // stores written before copy relations moved to the article index keep them with the stories
     eachDoc(relationSearchers, new TermQuery(new Term(TYPE, COPY_DOC)), null, d -> action.accept(toCopy(d)));
   }
 

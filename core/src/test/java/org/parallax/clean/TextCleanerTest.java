@@ -93,4 +93,20 @@ class TextCleanerTest {
     assertEquals("Storm hits coast", c.title());
     assertEquals("Winds of 90 km/h hit the coast on Sunday night, officials said.", c.body());
   }
+
+  @Test
+  void aFlattenedPhotoGalleryIsRemovedAndTheArticleKept() {
+    String raw = "The Calder bridge reopened to traffic on Friday after a two-year repair that cost 40 million "
+        + "pounds, the council said.\n\n"
+        + "Photos: Bridges of Calder Photos: Bridges of Calder The old bridge in 1950. Hide Caption 1 of 3 Photos: "
+        + "Bridges of Calder The new deck is lifted into place. Hide Caption 2 of 3 Photos: Bridges of Calder "
+        + "Crowds cross on opening day. Hide Caption 3 of 3\n\n"
+        + "Engineers replaced all of the deck and most of the cables over two years of work, the council said.";
+    Cleaned c = cleaner.clean(raw, null);
+    assertEquals("photo gallery", reason(c, "Hide Caption 2 of 3"));
+    assertTrue(c.body().contains("Engineers replaced all of the deck"));
+    assertFalse(c.body().contains("Hide Caption"));
+    assertFalse(TextCleaner.isGallery("He asked aides to hide caption text. Hide Caption 1 of 2 came later."),
+        "one slide marker in a line that is not a gallery's");
+  }
 }

@@ -140,4 +140,37 @@ class CorpusIngesterTest {
     assertTrue(skipped.get(0).reason().contains("maxArticleChars") && skipped.get(0).reason().endsWith("(stored)"),
         skipped.toString());
   }
+
+  @Test
+  void anOutletsRepeatedBioLeavesTheBodiesOfLaterArticlesAndTheTableSurvivesARestart() {
+    String bio = "Jo Smith is a senior writer at the Gazette and the author of three books on rivers.";
+    String[] topics = {"The Calder bridge reopened to traffic on Friday after a two-year repair costing 40 million.",
+        "Voters in Westhaven chose a new mayor on Sunday, ending twelve years of rule by the same party.",
+        "Floods closed the northern railway line for a week after the wettest March on record.",
+        "The central bank raised its main interest rate by half a point to slow rising prices.",
+        "Dockworkers at the Port of Eastbridge began a strike over pay and night shifts on Monday.",
+        "A new museum of maritime history opened in Northmoor with ships from three centuries."};
+    for (int run = 0; run < 2; run++) { // the second run, a new ingester, reads what the first learned
+      try (CorpusStore store = CorpusStore.open(dir)) {
+        CorpusIngester in = new CorpusIngester(store, TestModels.nlp(), CorpusIngester.Settings.defaults(), s -> { });
+        for (int n = run * 3; n < run * 3 + 3; n++) {
+          in.accept(new Document("g" + n, "g" + n + ".txt", Document.Format.TEXT, topics[n] + "\n\n" + bio,
+              "Story " + n, "Gazette", null,
+              java.time.LocalDate.of(2025, 3, 1).plusDays(5L * n).toString(), null)); // apart: six stories
+        }
+        in.close();
+        if (run == 1) {
+          assertTrue(in.boilerplateRemoved() >= 3, "removed " + in.boilerplateRemoved());
+        }
+      }
+    }
+    try (CorpusStore store = CorpusStore.open(dir)) {
+      assertTrue(store.article("g0").article().body().contains("senior writer"), "nothing learned yet");
+      var later = store.article("g5").article();
+      assertTrue(!later.body().contains("senior writer") && later.body().contains("maritime history"),
+          later.body());
+      assertTrue(later.removed().stream().anyMatch(r -> r.text().equals(bio) && r.reason().startsWith("boilerplate")),
+          later.removed().toString());
+    }
+  }
 }

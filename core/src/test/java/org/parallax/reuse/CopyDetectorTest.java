@@ -31,7 +31,11 @@ class CopyDetectorTest {
       passed by 31 votes to 24 after a debate that lasted most of the afternoon.""";
 
   private static Fingerprint fp(String body) {
-    return ArticleFeatures.of(new Article("x", null, null, null, null, null, null, "en", body, List.of()))
+    return fp(null, body);
+  }
+
+  private static Fingerprint fp(String outlet, String body) {
+    return ArticleFeatures.of(new Article("x", null, outlet, null, null, null, null, "en", body, List.of()))
         .fingerprint();
   }
 
@@ -39,7 +43,7 @@ class CopyDetectorTest {
     return new CopyDetector(CopyDetector.Params.defaults(), (from, to) -> List.of());
   }
 
-  /** Deletes, replaces or inserts a share of words at random: a near-duplicate. */
+  /** Deletes, replaces or inserts a share of words at random: an edited copy. */
   static String edit(String text, double rate, long seed) {
     Random r = new Random(seed);
     String[] vocab = UNRELATED.split("\\s+");
@@ -59,7 +63,7 @@ class CopyDetectorTest {
     return out.toString().strip();
   }
 
-  /** Swaps a share of lower-case content words for other words, keeping names and numbers: a spin. */
+  /** Swaps a share of lower-case content words for other words, keeping names and numbers: a reworded copy. */
   static String spin(String text, double rate, long seed) {
     Random r = new Random(seed);
     String[] replacements = {"labourers", "harbor", "halted", "significant", "stated", "officers", "products",
@@ -87,7 +91,7 @@ class CopyDetectorTest {
   }
 
   @Test
-  void findsANearDuplicateAndTakesTheEarlierDateAsTheSource() {
+  void findsARepublicationAndTakesTheEarlierDateAsTheSource() {
     CopyDetector d = detector();
     // the copy is ingested first but dated a day later
     assertTrue(d.add(new CopyDetector.Entry("copy", 20_001, 1, fp(edit(ORIGINAL, 0.1, 3)))).isEmpty());
@@ -97,28 +101,100 @@ class CopyDetectorTest {
     Copy c = found.get(0);
     assertEquals("original", c.source());
     assertEquals("copy", c.copy());
-    assertEquals("near-duplicate", c.kind());
+    assertEquals("republication", c.kind());
     assertEquals("date", c.basis());
   }
 
   @Test
   void onTheSameDayTheTextThatContainsTheOtherIsTheSource() {
     CopyDetector d = detector();
-    String firstHalf = ORIGINAL.substring(0, ORIGINAL.indexOf("The Harbour Authority said"));
-    d.add(new CopyDetector.Entry("trimmed", 20_000, 1, fp(firstHalf)));
-    List<Copy> found = d.add(new CopyDetector.Entry("full", 20_000, 2, fp(ORIGINAL)));
+    d.add(new CopyDetector.Entry("trimmed", 20_000, 1, fp(ORIGINAL)));
+    List<Copy> found = d.add(new CopyDetector.Entry("full", 20_000, 2, fp(ORIGINAL + "\n" + UNRELATED)));
     assertEquals(1, found.size());
     assertEquals("full", found.get(0).source());
-    assertEquals("containment", found.get(0).basis());
+    assertEquals("completeness", found.get(0).basis());
   }
 
   @Test
-  void findsASpinThatKeepsNamesAndNumbers() {
+  void theSameOutletsLongerVersionIsAnUpdateOfTheShorterOne() {
+    CopyDetector d = detector();
+    d.add(new CopyDetector.Entry("first", 20_000, 1, fp("Harbour Ledger", ORIGINAL)));
+    List<Copy> found = d.add(new CopyDetector.Entry("later", 20_000, 2,
+        fp("Harbour Ledger", ORIGINAL + "\n" + UNRELATED)));
+    assertEquals(1, found.size(), found.toString());
+    assertEquals("update", found.get(0).kind());
+    assertEquals("first", found.get(0).source(), "the fuller text is the later version");
+    assertEquals("completeness", found.get(0).basis());
+  }
+
+  @Test
+  void anOutletsDesksAreOneOutlet() {
+    assertEquals(ArticleFeatures.outletKey("Fox News"), ArticleFeatures.outletKey("Fox Online News"));
+    assertEquals(ArticleFeatures.outletKey("Fox News"), ArticleFeatures.outletKey("Fox News (Online)"));
+    assertEquals(ArticleFeatures.outletKey("CNN"), ArticleFeatures.outletKey("CNN (Web News)"));
+    assertTrue(ArticleFeatures.outletKey("Fox News") != ArticleFeatures.outletKey("BBC News"));
+    assertEquals(0, ArticleFeatures.outletKey(" "));
+  }
+
+  @Test
+  void onTheSameDayAnAgencysTextIsTheOriginalOfWhatAnotherOutletCarries() {
+    CopyDetector d = detector();
+    d.add(new CopyDetector.Entry("paper", 20_000, 1, fp("Harbour Ledger", edit(ORIGINAL, 0.05, 2))));
+    List<Copy> found = d.add(new CopyDetector.Entry("agency", 20_000, 2, fp("Reuters", ORIGINAL)));
+    assertEquals("agency", found.get(0).source());
+    assertEquals("wire", found.get(0).basis());
+  }
+
+  @Test
+  void anAgencyDatedADayAfterTheOutletCarryingItIsStillTheOriginal() {
+    CopyDetector d = detector();
+    d.add(new CopyDetector.Entry("paper", 20_000, 1, fp("Harbour Ledger", edit(ORIGINAL, 0.05, 2))));
+    List<Copy> found = d.add(new CopyDetector.Entry("agency", 20_001, 2, fp("Associated Press", ORIGINAL)));
+    assertEquals("agency", found.get(0).source());
+    assertEquals("wire", found.get(0).basis());
+    CopyDetector e = detector();
+    e.add(new CopyDetector.Entry("paper", 20_000, 1, fp("Harbour Ledger", edit(ORIGINAL, 0.05, 2))));
+    assertEquals("date", e.add(new CopyDetector.Entry("agency", 20_003, 2, fp("Associated Press", ORIGINAL)))
+        .get(0).basis(), "days apart, the dates decide");
+  }
+
+  @Test
+  void aCreditLineMakesTheCrediterTheCopy() {
+    CopyDetector d = detector();
+    d.add(new CopyDetector.Entry("credits", 20_000, 1,
+        fp("Harbour Ledger", ORIGINAL + "\nThe Associated Press contributed to this report.")));
+    List<Copy> found = d.add(new CopyDetector.Entry("other", 20_000, 2, fp("Daily Quay", ORIGINAL)));
+    assertEquals("other", found.get(0).source());
+    assertEquals("credit", found.get(0).basis());
+  }
+
+  @Test
+  void whenNothingTellsTheDirectionIsUnknown() {
+    CopyDetector d = detector();
+    d.add(new CopyDetector.Entry("one", 20_000, 1, fp("Harbour Ledger", ORIGINAL)));
+    List<Copy> found = d.add(new CopyDetector.Entry("two", 20_000, 2, fp("Daily Quay", spin(ORIGINAL, 0.3, 8))));
+    assertEquals(1, found.size(), found.toString());
+    assertEquals("rewrite", found.get(0).kind());
+    assertEquals("unknown", found.get(0).basis());
+    assertTrue(!found.get(0).directed());
+  }
+
+  @Test
+  void aSharedBlockOfPhrasesIsNotACopy() {
+    CopyDetector d = detector();
+    String caption = "Photos: The harbour in pictures. Cranes stand idle at the container terminal of the port. ";
+    d.add(new CopyDetector.Entry("one", 20_000, 1, fp("Harbour Ledger", ORIGINAL + "\n" + caption)));
+    assertTrue(d.add(new CopyDetector.Entry("two", 20_000, 2, fp("Harbour Ledger", UNRELATED + "\n" + caption)))
+        .isEmpty());
+  }
+
+  @Test
+  void findsARewriteThatKeepsNamesAndNumbers() {
     CopyDetector d = detector();
     d.add(new CopyDetector.Entry("wire", 20_000, 1, fp(ORIGINAL)));
-    List<Copy> found = d.add(new CopyDetector.Entry("spun", 20_000, 2, fp(spin(ORIGINAL, 0.8, 5))));
+    List<Copy> found = d.add(new CopyDetector.Entry("spun", 20_001, 2, fp(spin(ORIGINAL, 0.5, 5))));
     assertEquals(1, found.size(), found.toString());
-    assertEquals("spin", found.get(0).kind());
+    assertEquals("rewrite", found.get(0).kind());
     assertEquals("wire", found.get(0).source());
   }
 
@@ -160,8 +236,10 @@ class CopyDetectorTest {
     long undated = Long.MIN_VALUE;
     int[] asked = {0};
     CopyDetector.Params p = CopyDetector.Params.defaults();
-    CopyDetector d = new CopyDetector(new CopyDetector.Params(p.windowDays(), p.duplicate(), p.nearDuplicate(),
-        p.containment(), p.spinAnchors(), p.spinWords(), p.capacity(), 1), (from, to) -> {
+    CopyDetector d = new CopyDetector(new CopyDetector.Params(p.windowDays(), p.duplicate(), p.gate(),
+        p.containment(), p.gateAnchors(), p.gateWords(), p.copyShare(), p.spread(), p.verbatimShare(),
+        p.republicationVerbatim(), p.rewriteVerbatim(), p.minSentences(),
+        p.capacity(), 1), (from, to) -> {
           asked[0]++;
           return List.of();
         });

@@ -177,7 +177,9 @@ public final class SparkCorpusJob {
         }
         Tuple2<Document, Long> mine = pending.pollFirst();
         try {
-          placedOut.write(mine._2() + "\t" + p.id() + "\t" + p.story() + "\n");
+          placedOut.write(mine._2() + "\t" + p.id() + "\t" + p.story() + "\t"
+              + p.boilerplate().stream().mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining(","))
+              + "\n");
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
         }
@@ -204,7 +206,7 @@ public final class SparkCorpusJob {
     // Explicit schemas: inference would fail on an empty file (a corpus without copies or skips).
     Map<String, String> schemas = Map.of(
         "stories", "id STRING, label STRING, `from` STRING, `to` STRING, outlets ARRAY<STRING>, articles ARRAY<STRING>",
-        "copies", "source STRING, copy STRING, kind STRING, similarity DOUBLE, anchors DOUBLE, basis STRING",
+        "copies", "source STRING, copy STRING, kind STRING, similarity DOUBLE, aligned DOUBLE, basis STRING",
         "skipped", "path STRING, reason STRING");
     for (String what : List.of("stories", "copies")) {
       spark.read().schema(schemas.get(what)).json(o.out() + "/" + what + "-jsonl").write().mode(SaveMode.Overwrite)
@@ -214,12 +216,15 @@ public final class SparkCorpusJob {
 
     long t2 = System.nanoTime();
     JavaPairRDD<Long, Tuple2<String, String>> placed = spark.read().option("sep", "\t")
-        .schema("key LONG, id STRING, story STRING").csv(placedFile.toString()).javaRDD()
-        .mapToPair(r -> new Tuple2<>(r.getLong(0), new Tuple2<>(r.getString(1), r.getString(2))));
+        .schema("key LONG, id STRING, story STRING, boilerplate STRING").csv(placedFile.toString()).javaRDD()
+        .mapToPair(r -> new Tuple2<>(r.getLong(0), new Tuple2<>(r.getString(1), r.getString(2) + "\t"
+            + (r.isNullAt(3) ? "" : r.getString(3)))));
     // Each stored article as the store gives it back, with its story: what `parallax story` analyses.
+    // the story and the paragraphs the driver removed as boilerplate travel together: "story<TAB>i,j"
     JavaRDD<Tuple2<String, Tuple2<Long, Article>>> byStory = prepared.join(placed).map(t -> new Tuple2<>(
-        t._2()._2()._2(), new Tuple2<>(t._1(), CorpusStore.asStored(t._2()._1().article().article(),
-            t._2()._2()._1()))));
+        storyOf(t._2()._2()._2()), new Tuple2<>(t._1(), CorpusStore.asStored(
+            org.parallax.clean.Boilerplate.withoutParagraphs(t._2()._1().article().article(),
+                paragraphs(t._2()._2()._2())), t._2()._2()._1()))));
     writeArticles(spark, byStory, o.out());
     int min = o.minArticles();
     // A story whose analysis fails is recorded in the skipped output (story id, error) and the job goes on.
@@ -322,6 +327,19 @@ public final class SparkCorpusJob {
         }
       });
     }
+  }
+
+  private static String storyOf(String storyAndParagraphs) {
+    return storyAndParagraphs.substring(0, storyAndParagraphs.indexOf('\t'));
+  }
+
+  private static java.util.BitSet paragraphs(String storyAndParagraphs) {
+    java.util.BitSet out = new java.util.BitSet();
+    String list = storyAndParagraphs.substring(storyAndParagraphs.indexOf('\t') + 1);
+    for (String p : list.isEmpty() ? new String[0] : list.split(",")) {
+      out.set(Integer.parseInt(p));
+    }
+    return out;
   }
 
   private static void deleteTree(Path dir) throws IOException {

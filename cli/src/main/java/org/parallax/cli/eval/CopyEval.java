@@ -31,16 +31,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * Copy detection on planted copies. Base: the first {@code --base} AllSides articles, plus NeuS val articles (three
+ * Copy detection, two ways. With {@code --judged}: the AllSides corpus ingested (or a store read) and its copy
+ * relations scored against pairs people judged ({@link JudgedCopies}). Otherwise, on planted copies. Base: the first {@code --base} AllSides articles, plus NeuS val articles (three
  * outlets on each event, all given one date so every pair is compared: hard negatives). Planted, for each edit
- * rate: near-duplicates (that share of words deleted, replaced by a random corpus word, or followed by an inserted
- * one) and spins (that share of lower-case content words replaced by random corpus words; names, numbers and
+ * rate: edited copies (that share of words deleted, replaced by a random corpus word, or followed by an inserted
+ * one) and reworded copies (that share of lower-case content words replaced by random corpus words; names, numbers and
  * function words kept, as synonym spinners do). Copies are dated the source's day or the day after; everything is
  * shuffled and ingested. Reports recall and direction per kind and rate, and precision over pairs that involve a
  * planted copy or two NeuS articles.
  */
 @Command(name = "copies", mixinStandardHelpOptions = true,
-    description = "Near-duplicate and spin detection: precision/recall per edit rate on planted copies.")
+    description = "Copy detection: precision per relation and direction on judged AllSides pairs (--judged), "
+        + "or precision/recall per edit rate on planted copies.")
 public final class CopyEval implements Callable<Integer> {
   @Option(names = "--allsides", defaultValue = "../shared/data/allsides-articles.jsonl.gz",
       description = "AllSides JSONL.gz (default: ${DEFAULT-VALUE})")
@@ -62,6 +64,20 @@ public final class CopyEval implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "11", description = "Random seed (default: ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--judged", description = "Judged pairs (JSONL: a, b, relation, source, confidence, split), "
+      + "e.g. eval/copies/judged.jsonl: score the AllSides corpus's copy relations against them")
+  Path judged;
+
+  @Option(names = "--split", description = "With --judged: only this split (dev or test; default: all)")
+  String split;
+
+  @Option(names = "--store", description = "With --judged: read the relations of this store instead of ingesting "
+      + "--allsides into a temporary one")
+  Path store;
+
+  @Option(names = "--verbose", description = "With --judged: one line per judged pair")
+  boolean verbose;
+
   @Spec
   CommandSpec spec;
 
@@ -71,6 +87,9 @@ public final class CopyEval implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (judged != null) {
+      return judged();
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (!Files.isRegularFile(allsides)) {
       spec.commandLine().getErr().println("eval copies: " + allsides + " not found");
@@ -106,12 +125,12 @@ public final class CopyEval implements Callable<Integer> {
     }
     List<Planted> planted = new ArrayList<>();
     List<Document> copies = new ArrayList<>();
-    for (String kind : new String[] {"near-duplicate", "spin"}) {
+    for (String kind : new String[] {"edited", "reworded"}) {
       for (double rate : RATES) {
         for (int i = 0; i < perRate; i++) {
           Document src = docs.get(rnd.nextInt(docs.size()));
           String id = String.format(Locale.ROOT, "planted-%s-%02d-%d", kind, (int) (rate * 100), i);
-          String text = kind.equals("spin") ? spin(src.content(), rate, vocab, rnd) : edit(src.content(), rate, vocab,
+          String text = kind.equals("reworded") ? spin(src.content(), rate, vocab, rnd) : edit(src.content(), rate, vocab,
               rnd);
           String date = i % 2 == 0 ? src.date() : java.time.LocalDate.parse(src.date()).plusDays(1).toString();
           copies.add(new Document(id, "planted", Document.Format.TEXT, text, src.title(), "Copycat " + i, null, date,
@@ -146,7 +165,7 @@ public final class CopyEval implements Callable<Integer> {
         + "ingested in %.1f s (%s story grouping); %d copy relations found%n", docs.size(), neusDocs.size(),
         copies.size(), secs, fast ? "fast" : "default", found.size());
     out.println("kind            rate  recall  direction  labelled as");
-    for (String kind : new String[] {"near-duplicate", "spin"}) {
+    for (String kind : new String[] {"edited", "reworded"}) {
       for (double rate : RATES) {
         int hit = 0;
         int rightWay = 0;
@@ -197,6 +216,63 @@ public final class CopyEval implements Callable<Integer> {
         + "partner, or two NeuS articles); %d pairs between real AllSides articles, not judged%n",
         right + wrong == 0 ? 0 : right / (double) (right + wrong), right, wrong, realPairs);
     wrongExamples.stream().limit(5).forEach(x -> out.println("  wrong: " + x));
+    return ExitCodes.OK;
+  }
+
+  private Integer judged() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (split != null && !split.equals("dev") && !split.equals("test")) {
+      err.println("eval copies: --split is dev or test, not " + split);
+      return ExitCodes.USAGE;
+    }
+    if (!Files.isRegularFile(judged)) {
+      err.println("eval copies: " + judged + " not found");
+      return ExitCodes.USAGE;
+    }
+    List<JudgedCopies.Judged> pairs;
+    try {
+      pairs = JudgedCopies.read(judged, split);
+    } catch (IllegalArgumentException e) {
+      err.println("eval copies: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    List<Copy> found = new ArrayList<>();
+    String from;
+    if (store != null) {
+      if (!Files.isDirectory(store)) {
+        err.println("eval copies: store " + store + " not found");
+        return ExitCodes.USAGE;
+      }
+      try (CorpusStore s = CorpusStore.openReadOnly(store)) {
+        s.forEachCopy(found::add);
+      }
+      from = "store " + store;
+    } else {
+      if (!Files.isRegularFile(allsides)) {
+        err.println("eval copies: " + allsides + " not found");
+        return ExitCodes.NOTHING_ANALYSED;
+      }
+      Path dir = Files.createTempDirectory("parallax-eval-copies");
+      long start = System.nanoTime();
+      try (CorpusStore s = CorpusStore.open(dir)) {
+        CorpusIngester in = new CorpusIngester(s, NlpModels.load(), CorpusIngester.Settings.defaults(),
+            fast ? CorpusIngester.Grouping.FAST : CorpusIngester.Grouping.DEFAULT,
+            fast ? null : new org.parallax.align.MiniLmEmbedder(), x -> { });
+        // read as `parallax ingest` reads it: the same ids, cleaning and order
+        new org.parallax.ingest.InputReader(org.parallax.config.ParallaxConfig.defaults())
+            .stream(List.of(allsides), in::accept, in::skip);
+        in.close();
+        s.forEachCopy(found::add);
+      } finally {
+        StoryEval.deleteTree(dir);
+      }
+      from = String.format(Locale.ROOT, "%s ingested in %.0f s (%s story grouping)", allsides,
+          (System.nanoTime() - start) / 1e9, fast ? "fast" : "default");
+    }
+    out.printf(Locale.ROOT, "%d judged pairs (%s); %d copy relations from %s%n", pairs.size(),
+        split == null ? "all splits" : split, found.size(), from);
+    JudgedCopies.print(JudgedCopies.score(pairs, found), out, verbose);
     return ExitCodes.OK;
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -44,6 +45,11 @@ public final class ExtractionEval implements Callable<Integer> {
   @Option(names = "--extractor-only", description = "Score the HTML extractor's lines before the text cleaner.")
   boolean extractorOnly;
 
+  @Option(names = "--corpus-boilerplate", description = "Also remove corpus-level boilerplate learned over the pages "
+      + "as ingest learns it (each site, by URL host, an outlet; pages in the gold file's order), and report what "
+      + "it removed and which gold snippets it cost.")
+  boolean corpusBoilerplate;
+
   @Option(names = "--misses", description = "Print up to this many missed and wrongly kept snippets.")
   int misses;
 
@@ -77,6 +83,12 @@ public final class ExtractionEval implements Callable<Integer> {
       return ExitCodes.NOTHING_ANALYSED;
     }
     ArticleCleaner cleaner = new ArticleCleaner();
+    org.parallax.clean.Boilerplate boilerplate = org.parallax.clean.Boilerplate.defaults();
+    int removedParagraphs = 0;
+    int pagesWithRemoval = 0;
+    int snippetsLost = 0;
+    int keptNoiseRemoved = 0;
+    List<String> removedSample = new java.util.ArrayList<>();
     long tp = 0;
     long fp = 0;
     long fn = 0;
@@ -105,6 +117,30 @@ public final class ExtractionEval implements Callable<Integer> {
           Article a = cleaner.clean(new Document(file, file, Document.Format.HTML, decoded, null, null,
               item.getKey(), null, null));
           text = a.body();
+          if (corpusBoilerplate) {
+            String host = host(item.getKey());
+            int site = org.parallax.corpus.ArticleFeatures.outletKey(host);
+            var blocks = org.parallax.clean.TextBlocks.of(a.body());
+            Article b = boilerplate.judge(a, site, blocks).cleaned();
+            boilerplate.learn(site, evaluated, blocks); // each page its own story
+            if (b != a) {
+              pagesWithRemoval++;
+              for (int r = a.removed().size(); r < b.removed().size(); r++) {
+                removedParagraphs++;
+                String gone = b.removed().get(r).text();
+                if (removedSample.size() < 40) {
+                  removedSample.add(host + " :: " + (gone.length() > 160 ? gone.substring(0, 160) + "…" : gone));
+                }
+              }
+              for (JsonNode with : item.getValue().get("with")) {
+                snippetsLost += text.contains(with.asText()) && !b.body().contains(with.asText()) ? 1 : 0;
+              }
+              for (JsonNode without : item.getValue().get("without")) {
+                keptNoiseRemoved += text.contains(without.asText()) && !b.body().contains(without.asText()) ? 1 : 0;
+              }
+              text = b.body();
+            }
+          }
         }
       } catch (RuntimeException ex) {
         text = "";
@@ -134,12 +170,24 @@ public final class ExtractionEval implements Callable<Integer> {
         + ", " + missing + " gold entries without a page");
     out.println(s.line("Parallax extraction"));
     out.printf("reference: trafilatura 2.2.0 F 0.924 (its docs/evaluation.rst)%n");
+    if (corpusBoilerplate) {
+      out.printf("corpus boilerplate: %d paragraphs removed on %d pages; gold article snippets lost: %d; "
+          + "gold noise snippets removed: %d%n", removedParagraphs, pagesWithRemoval, snippetsLost, keptNoiseRemoved);
+      removedSample.forEach(x -> out.println("  removed: " + x));
+    }
     out.printf("time: %.1f ms/page%n", nanos / 1e6 / Math.max(1, evaluated));
     out.flush();
     return 0;
   }
 
   /** A rough split by URL vocabulary, stated as such in BENCHMARKS.md. */
+  /** The site of a gold URL: its host, or the text before the first slash after the scheme. */
+  static String host(String url) {
+    String s = url.replaceFirst("^[a-zA-Z]+://", "");
+    int slash = s.indexOf('/');
+    return (slash < 0 ? s : s.substring(0, slash)).toLowerCase(java.util.Locale.ROOT).replaceFirst("^www\\.", "");
+  }
+
   static boolean looksLikeNews(String file, String url) {
     String s = (file + " " + url).toLowerCase(java.util.Locale.ROOT);
     return s.matches(".*(news|zeitung|times|post|guardian|bbc|cnn|reuters|spiegel|welt|faz|sueddeutsche|zeit\\.de"
