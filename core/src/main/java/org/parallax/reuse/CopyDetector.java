@@ -137,7 +137,9 @@ public final class CopyDetector {
     double verbatim = al.verbatimShare();
     String kind;
     if (js >= params.duplicate() && al.orderedShare() >= 0.8 && al.sentences() >= 4) {
-      kind = "duplicate";
+      // the same text under another known outlet's name is that outlet republishing it (syndication), which is
+      // what a reader needs told; a duplicate is one outlet's (or an unnamed source's) text stored twice
+      kind = !sameOutlet && a.outlet() != 0 && b.outlet() != 0 ? "republication" : "duplicate";
     } else if (al.sentences() < params.minSentences()
         || al.orderedShare() < params.copyShare() || al.spread() < params.spread()) {
       return null; // too little text to judge, or not the same sequence of sentences through the shorter text
