@@ -67,9 +67,15 @@ public final class TaggerHead {
       }
     }
     double[] p = new double[w2.length];
+    softmax(w2, b2, h, p);
+    return p;
+  }
+
+  /** Class probabilities {@code p} of the output layer {@code w·x + b}; the trainer runs the same layer. */
+  public static void softmax(float[][] w, float[] b, float[] x, double[] p) {
     double max = Double.NEGATIVE_INFINITY;
     for (int c = 0; c < p.length; c++) {
-      p[c] = b2[c] + dot(w2[c], h);
+      p[c] = b[c] + dot(w[c], x);
       max = Math.max(max, p[c]);
     }
     double sum = 0;
@@ -80,10 +86,9 @@ public final class TaggerHead {
     for (int c = 0; c < p.length; c++) {
       p[c] /= sum;
     }
-    return p;
   }
 
-  private static float dot(float[] a, float[] b) {
+  static float dot(float[] a, float[] b) {
     float s = 0;
     for (int k = 0; k < a.length; k++) {
       s += a[k] * b[k];

@@ -68,7 +68,7 @@ final class HeadTrainer {
           } else {
             System.arraycopy(x, 0, hid, 0, d);
           }
-          softmax(w2, b2, hid, p);
+          TaggerHead.softmax(w2, b2, hid, p);
           int y = labels[order[bi]];
           double weight = y == 0 ? 1 : s.positiveWeight();
           java.util.Arrays.fill(dh, 0);
@@ -145,22 +145,6 @@ final class HeadTrainer {
       int t = a[i];
       a[i] = a[j];
       a[j] = t;
-    }
-  }
-
-  private static void softmax(float[][] w, float[] b, float[] x, double[] p) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < p.length; c++) {
-      p[c] = b[c] + dot(w[c], x);
-      max = Math.max(max, p[c]);
-    }
-    double sum = 0;
-    for (int c = 0; c < p.length; c++) {
-      p[c] = Math.exp(p[c] - max);
-      sum += p[c];
-    }
-    for (int c = 0; c < p.length; c++) {
-      p[c] /= sum;
     }
   }
 
