@@ -110,9 +110,17 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
     Fingerprint fp = new Fingerprint(
         MinHash.signature(shingles, shingleCount, Fingerprint.SHINGLE_BINS), shingleCount,
         MinHash.signature(anchorPairs, anchorCount, Fingerprint.ANCHOR_BINS), anchorCount,
-        MinHash.signature(content, contentCount, Fingerprint.WORD_BINS), contentCount, outletKey(a.outlet()),
+        MinHash.signature(content, contentCount, Fingerprint.WORD_BINS), contentCount, outletKey(a),
         evidence, copy.sketch());
     return new ArticleFeatures(fp, terms.build(), CorpusStore.contentHash(a.body()), TextBlocks.of(a.body()));
+  }
+
+  /**
+   * The article's outlet key: 0 when no clue names its outlet (an "unknown (file)" label is no outlet, so two such
+   * articles are neither one outlet's versions nor two outlets' republications).
+   */
+  public static int outletKey(Article a) {
+    return a.outletIdentity().known() ? outletKey(a.outlet()) : 0;
   }
 
   /** Words of an outlet's name that tell its desks and channels apart, not the outlet ("Fox Online News"). */
@@ -122,13 +130,15 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
   /**
    * The outlet as copy detection and boilerplate counting key it, 0 for none: a hash of its name's words, lower
    * case, without what is in parentheses or names a desk or channel — "Fox News", "Fox Online News" and "Fox News
-   * (Online)" are one outlet, whose later version of an article is an update, not a republication.
+   * (Online)" are one outlet, whose later version of an article is an update, not a republication. The name goes
+   * through the alias list first ({@link org.parallax.clean.OutletAliases}), which outlet identity also uses; the
+   * desk words cover outlets the list does not name.
    */
   public static int outletKey(String outlet) {
     if (outlet == null || outlet.isBlank()) {
       return 0;
     }
-    String name = outlet.toLowerCase(java.util.Locale.ROOT).replaceAll("\\([^)]*\\)", " ");
+    String name = org.parallax.clean.OutletAliases.defaults().canonical(outlet).toLowerCase(java.util.Locale.ROOT).replaceAll("\\([^)]*\\)", " ");
     StringBuilder key = new StringBuilder();
     for (String w : name.split("[^\\p{L}\\p{N}]+")) {
       if (!w.isEmpty() && !DESK_WORDS.contains(w)) {

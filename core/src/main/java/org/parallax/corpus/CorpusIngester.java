@@ -268,7 +268,7 @@ public final class CorpusIngester implements AutoCloseable {
       }
       Article a = p.article();
       ArticleFeatures features = p.features();
-      int outlet = ArticleFeatures.outletKey(a.outlet());
+      int outlet = ArticleFeatures.outletKey(a);
       Boilerplate.Verdict boiler = boilerplate.judge(a, outlet, features.blocks());
       if (boiler.any()) { // the outlet's boilerplate leaves the body and the copy fingerprint
         boilerplateRemoved += boiler.cleaned().removed().size() - a.removed().size();

@@ -134,6 +134,18 @@ class CopyDetectorTest {
     assertEquals(ArticleFeatures.outletKey("CNN"), ArticleFeatures.outletKey("CNN (Web News)"));
     assertTrue(ArticleFeatures.outletKey("Fox News") != ArticleFeatures.outletKey("BBC News"));
     assertEquals(0, ArticleFeatures.outletKey(" "));
+    // the alias list, which outlet identity uses, applies here too: a host listed for an outlet is that outlet
+    assertEquals(ArticleFeatures.outletKey("Fox News"), ArticleFeatures.outletKey("foxnews.com"));
+  }
+
+  @Test
+  void anArticleWhoseOutletNoClueNamesHasNoOutletKey() {
+    Article unknown = new Article("a1", null, "unknown (a1)", null, "T", null, null, null, "Body.", List.of(),
+        new org.parallax.model.OutletIdentity("a1", org.parallax.model.OutletIdentity.Basis.UNKNOWN, null, null,
+            null));
+    Article named = new Article("a2", null, "Reuters", null, "T", null, null, null, "Body.", List.of(), null);
+    assertEquals(0, ArticleFeatures.outletKey(unknown));
+    assertEquals(ArticleFeatures.outletKey("Reuters"), ArticleFeatures.outletKey(named));
   }
 
   @Test
