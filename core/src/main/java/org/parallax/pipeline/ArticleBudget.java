@@ -62,10 +62,19 @@ final class ArticleBudget {
       } finally {
         CURRENT.remove();
         running.remove(this);
-        if (!state.compareAndSet(PENDING, DONE)) {
+        // The waiting thread only sees a job over budget if it polls while the job runs; a job that ran past its
+        // budget unseen (it started and ended between two polls) is abandoned here, so the verdict never depends
+        // on timing between threads.
+        boolean lateUnseen = overBudget(System.nanoTime()) && state.compareAndSet(PENDING, ABANDONED);
+        if (!lateUnseen && !state.compareAndSet(PENDING, DONE)) {
           shrink(); // it outlived its budget: hand back the thread added for it
         }
       }
+    }
+
+    /** Whether the job's work has ended (or was cancelled). */
+    boolean isDone() {
+      return future.isDone();
     }
 
     private boolean overBudget(long now) {
@@ -106,7 +115,11 @@ final class ArticleBudget {
         return new Result<>(null, job.stage, null);
       }
       try {
-        return new Result<>(job.future.get(Math.max(1, wait), TimeUnit.NANOSECONDS), null, null);
+        T value = job.future.get(Math.max(1, wait), TimeUnit.NANOSECONDS);
+        if (job.state.get() == Job.ABANDONED) {
+          return new Result<>(null, job.stage, null);
+        }
+        return new Result<>(value, null, null);
       } catch (TimeoutException e) {
         // poll again: check budgets
       } catch (CancellationException e) {

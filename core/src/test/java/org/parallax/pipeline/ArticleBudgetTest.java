@@ -78,4 +78,28 @@ class ArticleBudgetTest {
     assertTrue(r.failure() instanceof StackOverflowError, String.valueOf(r.failure()));
     pool.shutdownNow();
   }
+
+  @Test
+  void workThatRanPastItsBudgetWhileNobodyWaitedIsStillAbandoned() throws Exception {
+    ThreadPoolExecutor pool = pool(1);
+    ArticleBudget budget = new ArticleBudget(pool, 20);
+    ArticleBudget.Job<String> slow = budget.submit(() -> {
+      ArticleBudget.stage("claims");
+      long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(80);
+      while (System.nanoTime() < end) {
+        Thread.onSpinWait(); // ignores interrupts; nobody polls while it runs anyway
+      }
+      return "late";
+    });
+    ArticleBudget.Job<String> marker = budget.submit(() -> "after");
+    while (!marker.isDone()) { // wait for both to end without polling the budget
+      Thread.sleep(10);
+    }
+    ArticleBudget.Result<String> r = budget.await(slow);
+    assertEquals("claims", r.abandonedIn(), "a verdict that does not depend on when the caller looked");
+    assertNull(r.value());
+    assertEquals("after", budget.await(marker).value());
+    assertEquals(1, pool.getCorePoolSize());
+    pool.shutdownNow();
+  }
 }
