@@ -17,6 +17,8 @@ import org.parallax.model.Removed;
  * removed line is returned with its reason.
  */
 public final class TextCleaner {
+  /** The start of the reason given for a line that names another article (copy direction reads these). */
+  public static final String RELATED_HEADLINE = "headline of a related article";
   private static final Pattern TAIL_MARKER = Pattern.compile(
       "(?i)^(leave a (reply|comment)|\\d*\\s*comments?\\b.{0,20}$|join the (conversation|discussion)|notify of"
           + "|view all comments|newest most voted|inline feedbacks|related (articles|stories|posts|news|content)"
@@ -262,7 +264,7 @@ public final class TextCleaner {
           outletBasis = OutletIdentity.Basis.MASTHEAD;
         }
       } else if (i >= firstProse && !isProse(line, wc[i]) && !isSubheading(line)) {
-        reason[i] = "headline of a related article or label";
+        reason[i] = RELATED_HEADLINE + " or label";
       }
     }
     if (fromHtml) {

@@ -86,8 +86,10 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
     for (int i = 0; i < body.entityCount; i++) {
       terms.add(MinHash.mix(body.entities[i] ^ ENTITY_SALT), ENTITY_WEIGHT);
     }
+    char[] titleHashes = new char[0];
     if (a.title() != null && !a.title().isBlank()) {
       Scan title = new Scan(a.title());
+      titleHashes = title.distinctSketchHashes();
       for (int i = 0; i < title.contentCount; i++) {
         terms.add(title.content[i], TITLE_WEIGHT); // the headline names the event
       }
@@ -111,8 +113,23 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
         MinHash.signature(shingles, shingleCount, Fingerprint.SHINGLE_BINS), shingleCount,
         MinHash.signature(anchorPairs, anchorCount, Fingerprint.ANCHOR_BINS), anchorCount,
         MinHash.signature(content, contentCount, Fingerprint.WORD_BINS), contentCount, outletKey(a),
-        evidence, copy.sketch());
+        evidence, copy.sketch(), titleHashes, relatedHeadlines(a));
     return new ArticleFeatures(fp, terms.build(), CorpusStore.contentHash(a.body()), TextBlocks.of(a.body()));
+  }
+
+  /** The sketch of the lines the cleaner removed as headlines of related articles (bounded). */
+  private static char[] relatedHeadlines(Article a) {
+    StringBuilder lines = new StringBuilder();
+    for (org.parallax.model.Removed r : a.removed()) {
+      if (r.reason().startsWith(org.parallax.clean.TextCleaner.RELATED_HEADLINE) && lines.length() < 4000) {
+        lines.append(r.text()).append('\n');
+      }
+    }
+    if (lines.length() == 0) {
+      return new char[0];
+    }
+    char[] s = new Scan(lines.toString()).sketch();
+    return s.length <= Fingerprint.MAX_RELATED ? s : Arrays.copyOf(s, Fingerprint.MAX_RELATED);
   }
 
   /**
@@ -185,6 +202,19 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
     char[] sketch() {
       endSentence();
       return Arrays.copyOf(sketch, Math.min(sketchLength, Fingerprint.MAX_SKETCH));
+    }
+
+    /** Every content-word hash of the sketch, sorted and distinct (for a headline: one set). */
+    char[] distinctSketchHashes() {
+      char[] all = sketch();
+      Arrays.sort(all);
+      int n = 0;
+      for (int k = 0; k < all.length; k++) {
+        if (all[k] != 0 && (n == 0 || all[k] != all[n - 1])) {
+          all[n++] = all[k];
+        }
+      }
+      return Arrays.copyOf(all, n);
     }
 
     private void sketchWord(long h) {

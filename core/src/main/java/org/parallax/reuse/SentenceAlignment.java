@@ -84,6 +84,41 @@ public record SentenceAlignment(int sentences, int matched, int ordered, int ver
     return new SentenceAlignment(n, matched, ordered, verbatim, n == 0 ? 0 : spread);
   }
 
+  /**
+   * Whether one of the first {@code lead} sentences of {@code a} reappears in {@code b}: a later version keeps the
+   * earlier one's top under a new one, so of two versions the earlier's lead is found in the later and not the
+   * other way round.
+   */
+  public static boolean leadKept(char[] a, char[] b, int lead) {
+    List<char[]> sa = sentences(a);
+    List<char[]> sb = sentences(b);
+    for (int i = 0; i < Math.min(lead, sa.size()); i++) {
+      for (char[] t : sb) {
+        if (jaccard(sa.get(i), t) >= MATCH) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a sentence of {@code sketch} is the headline {@code title} (its sorted distinct hashes), nearly word for
+   * word: the way a page prints a link to another story ("related" lines). Headlines of under four content words
+   * are too generic to tell.
+   */
+  public static boolean printsHeadline(char[] sketch, char[] title) {
+    if (title.length < 4) {
+      return false;
+    }
+    for (char[] s : sentences(sketch)) {
+      if (jaccard(s, title) >= VERBATIM) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Which of the first {@code n} values belong to one longest strictly increasing subsequence. */
   static boolean[] chain(int[] v, int n) {
     int[] tails = new int[n]; // index into v of the smallest tail of a run of each length

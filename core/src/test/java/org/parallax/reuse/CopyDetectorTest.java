@@ -264,4 +264,63 @@ class CopyDetectorTest {
     assertEquals(1, d.held(), "held: the last undated article only");
     assertEquals(1, asked[0], "the store is asked for undated articles once");
   }
+
+  static final String MORE = """
+      By Tuesday morning the queue of ships outside Eastbridge had grown to fourteen vessels, port officials said.       Farmers who export fruit through the harbour warned that their produce would rot within days. The       chamber of commerce estimated the daily cost of the stoppage at 9 million euros. Okafor said the union       had received messages of support from dockworkers in three other countries. A spokesman for the Harbour       Authority declined to say whether replacement workers would be hired. Police reported no incidents at the       picket lines on either night.""";
+
+  @Test
+  void anUpdateThatPutsANewTopOverTheEarlierVersionIsTheLaterOne() {
+    String top = "Talks between the striking dockworkers and the Harbour Authority resumed on Wednesday evening "
+        + "after a mediator was appointed by the courts. Both sides agreed not to speak to the press until Friday.\n";
+    CopyDetector d = detector();
+    // the earlier version has a tail the later one dropped: which holds the other does not tell
+    d.add(new CopyDetector.Entry("earlier", 20_000, 2, fp("Harbour Ledger", ORIGINAL + "\n" + MORE + "\n" + UNRELATED)));
+    List<Copy> found = d.add(new CopyDetector.Entry("later", 20_000, 1, fp("Harbour Ledger", top + ORIGINAL + "\n"
+        + MORE)));
+    assertEquals(1, found.size(), found.toString());
+    assertEquals("update", found.get(0).kind());
+    assertEquals("earlier", found.get(0).source(), "the version whose lead the other keeps under a new top");
+    assertEquals("new top", found.get(0).basis());
+  }
+
+  @Test
+  void aPageThatPrintsTheOthersHeadlineAsARelatedStoryWasWrittenAfterIt() {
+    String headline = "Eastbridge dockworkers strike over pay, halting cargo";
+    Article first = new Article("first", null, "Harbour Ledger", null, headline, "2024-05-06", null, "en",
+        ORIGINAL, List.of());
+    Article second = new Article("second", null, "Daily Quay", null, "Minister urges talks as port strike drags on",
+        "2024-05-06", null, "en", ORIGINAL + "\n" + UNRELATED, List.of(new org.parallax.model.Removed(
+            headline.toUpperCase(java.util.Locale.ROOT), org.parallax.clean.TextCleaner.RELATED_HEADLINE)));
+    CopyDetector d = detector();
+    d.add(new CopyDetector.Entry("second", 20_000, 1, ArticleFeatures.of(second).fingerprint()));
+    List<Copy> found = d.add(new CopyDetector.Entry("first", 20_000, 2, ArticleFeatures.of(first).fingerprint()));
+    assertEquals(1, found.size(), found.toString());
+    // without the headline, the fuller text ("second") would be taken for the original
+    assertEquals("first", found.get(0).source());
+    assertEquals("headline", found.get(0).basis());
+    Fingerprint stored = Fingerprint.fromBytes(ArticleFeatures.of(second).fingerprint().toBytes());
+    assertEquals(String.valueOf(ArticleFeatures.of(second).fingerprint().related()), String.valueOf(stored.related()),
+        "the related headlines survive the store");
+  }
+
+  @Test
+  void anOutletsLongTextReorderedButWordForWordIsItsUpdateAndAnotherOutletsIsNoCopy() {
+    // 25 sentences, then the same sentences from last to first: nothing is in order, everything word for word
+    String body = ORIGINAL + "\n" + MORE + "\n" + UNRELATED + "\n" + edit(UNRELATED, 0.3, 11) + "\n"
+        + edit(MORE, 0.3, 12);
+    String[] s = body.split("(?<=[.!?])\\s+");
+    StringBuilder reversed = new StringBuilder();
+    for (int i = s.length - 1; i >= 0; i--) {
+      reversed.append(s[i]).append(i % 3 == 0 ? "\n" : " ");
+    }
+    CopyDetector d = detector();
+    d.add(new CopyDetector.Entry("a", 20_000, 1, fp("Harbour Ledger", body)));
+    List<Copy> own = d.add(new CopyDetector.Entry("b", 20_000, 2, fp("Harbour Ledger", reversed.toString())));
+    assertEquals(1, own.size(), own.toString());
+    assertEquals("update", own.get(0).kind());
+    CopyDetector e = detector();
+    e.add(new CopyDetector.Entry("a", 20_000, 1, fp("Harbour Ledger", body)));
+    assertTrue(e.add(new CopyDetector.Entry("b", 20_000, 2, fp("Daily Quay", reversed.toString()))).isEmpty(),
+        "another outlet's text in another order is not the same sequence");
+  }
 }

@@ -24,6 +24,7 @@ import org.parallax.ingest.Document;
 import org.parallax.model.Copy;
 import org.parallax.nlp.NlpModels;
 import org.parallax.nlp.StopWords;
+import org.parallax.reuse.CopyDetector;
 import org.parallax.store.CorpusStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -246,6 +247,12 @@ public final class CopyEval implements Callable<Integer> {
       }
       try (CorpusStore s = CorpusStore.openReadOnly(store)) {
         s.forEachCopy(found::add);
+        if (verbose) { // say why each missed copy was not related, from the fingerprints the store holds
+          out.printf(Locale.ROOT, "%d judged pairs (%s); %d copy relations from store %s%n", pairs.size(),
+              split == null ? "all splits" : split, found.size(), store);
+          JudgedCopies.print(JudgedCopies.score(pairs, found, j -> whyNot(s, j)), out, true);
+          return ExitCodes.OK;
+        }
       }
       from = "store " + store;
     } else {
@@ -274,6 +281,34 @@ public final class CopyEval implements Callable<Integer> {
         split == null ? "all splits" : split, found.size(), from);
     JudgedCopies.print(JudgedCopies.score(pairs, found), out, verbose);
     return ExitCodes.OK;
+  }
+
+  /** The detector's verdict on a judged pair, from the stored fingerprints (the earlier-ingested one first). */
+  private static String whyNot(CorpusStore s, JudgedCopies.Judged j) {
+    CopyDetector.Entry a = entry(s, j.a());
+    CopyDetector.Entry b = entry(s, j.b());
+    if (a == null || b == null) {
+      return "not both in the store";
+    }
+    if (a.day() != b.day() && (a.day() == Long.MIN_VALUE || b.day() == Long.MIN_VALUE)) {
+      return "one dated, one not: never compared";
+    }
+    CopyDetector.Params p = CopyDetector.Params.defaults();
+    if (Math.abs(a.day() - b.day()) > p.windowDays()) {
+      return "dated more than " + p.windowDays() + " days apart: never compared";
+    }
+    CopyDetector d = new CopyDetector(p, (x, y) -> List.of());
+    return (a.order() < b.order() ? d.judge(a, b) : d.judge(b, a)).why();
+  }
+
+  private static CopyDetector.Entry entry(CorpusStore s, String id) {
+    CorpusStore.StoredArticle sa = s.article(id);
+    if (sa == null) {
+      return null;
+    }
+    Long day = CorpusStore.epochDay(sa.article().date() == null ? "" : sa.article().date());
+    long d = day == null ? Long.MIN_VALUE : day;
+    return s.articlesWithDaysIn(d, d).stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
   }
 
   private static String key(String a, String b) {

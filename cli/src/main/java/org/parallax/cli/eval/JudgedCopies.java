@@ -81,6 +81,11 @@ final class JudgedCopies {
   }
 
   static Result score(List<Judged> judged, List<Copy> found) {
+    return score(judged, found, j -> null);
+  }
+
+  /** As {@link #score(List, List)}; {@code why} gives the detector's reading of a pair (null: not known). */
+  static Result score(List<Judged> judged, List<Copy> found, java.util.function.Function<Judged, String> why) {
     Map<String, Copy> byPair = new HashMap<>();
     for (Copy c : found) {
       byPair.put(key(c.source(), c.copy()), c);
@@ -99,10 +104,11 @@ final class JudgedCopies {
         copies++;
       }
       if (c == null) {
-        if (j.isCopy()) {
-          missed++;
-          lines.add(String.format(Locale.ROOT, "MISSED   %s %s judged %s (%s)", j.a(), j.b(), j.relation(),
-              j.confidence()));
+        missed += j.isCopy() ? 1 : 0;
+        String reading = why.apply(j);
+        if (j.isCopy() || reading != null) {
+          lines.add(String.format(Locale.ROOT, "%s %s %s judged %s (%s)%s", j.isCopy() ? "MISSED  " : "unrelated",
+              j.a(), j.b(), j.relation(), j.confidence(), reading == null ? "" : ": " + reading));
         }
         continue;
       }
@@ -122,9 +128,10 @@ final class JudgedCopies {
           way = ", source not told";
         }
       }
-      lines.add(String.format(Locale.ROOT, "%s %s %s found %s %.2f/%.2f, judged %s (%s)%s",
+      String reading = why.apply(j);
+      lines.add(String.format(Locale.ROOT, "%s %s %s found %s %.2f/%.2f, judged %s (%s)%s%s",
           j.isCopy() ? "RIGHT   " : "WRONG   ", j.a(), j.b(), c.kind(), c.similarity(), c.aligned(), j.relation(),
-          j.confidence(), way));
+          j.confidence(), way, reading == null ? "" : ": " + reading));
     }
     return new Result(byKind, all, directed, right, undirected, copies, missed, lines);
   }
