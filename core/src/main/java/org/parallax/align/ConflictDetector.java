@@ -58,6 +58,14 @@ public final class ConflictDetector {
 
   /** As above, with the mutual best matches already computed (at this detector's threshold or a lower one). */
   public List<Conflict> detect(List<ClaimPairs.Pair> pairs, List<Quote> quotes) {
+    return detect(pairs, List.of(), quotes);
+  }
+
+  /**
+   * As above, with every claim of the story too: slots that name what they measure ({@link StorySlots}) are compared
+   * across the whole story, not only within aligned pairs.
+   */
+  public List<Conflict> detect(List<ClaimPairs.Pair> pairs, List<Claim> claims, List<Quote> quotes) {
     List<Conflict> out = new ArrayList<>();
     Map<String, Conflict> quantities = new LinkedHashMap<>();
     for (ClaimPairs.Pair p : ClaimPairs.atLeast(pairs, pairSimilarity)) {
@@ -72,6 +80,11 @@ public final class ConflictDetector {
       }
     }
     out.addAll(0, quantities.values());
+    for (Conflict c : StorySlots.detect(claims)) {
+      if (out.stream().noneMatch(o -> o.statements().equals(c.statements()))) {
+        out.add(c);
+      }
+    }
     out.addAll(SpeakerConflicts.detect(quotes));
     return out;
   }
