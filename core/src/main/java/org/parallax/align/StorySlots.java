@@ -213,7 +213,8 @@ final class StorySlots {
       if (unit == null) {
         continue;
       }
-      out.add(new Mention(c, "share", "share|" + fmt(whole) + " " + unit, List.of(new double[] {n, n}), m.group(),
+      String said = m.group(4) != null && thing.equals(m.group(4)) ? m.group() : s.substring(m.start(), m.end(3));
+      out.add(new Mention(c, "share", "share|" + fmt(whole) + " " + unit, List.of(new double[] {n, n}), said,
           agent(s, m.start())));
     }
     m = RANGE.matcher(s);
