@@ -42,6 +42,13 @@ final class StorySlots {
   private static final Pattern LAW_YEAR = Pattern.compile("(?i)\\b(law|act|treaty|statute)\\s+(?:that\\s+was\\s+)?"
       + "(?:dating\\s+(?:back\\s+)?to|passed\\s+(?:by\\s+[A-Z][a-z]+\\s+)?in|enacted\\s+in|signed\\s+in|of|from)"
       + "\\s+((?:19|20)\\d\\d)\\b|\\b((?:19|20)\\d\\d)\\s+(law|act|treaty|statute)\\b");
+  /**
+   * The year of a one-time event of a named agent: "founded in 1995", "was born in 1961", "joined the firm in 2004".
+   * Events that recur (elected, won, visited, met) are left out: two years there are often two events.
+   */
+  private static final Pattern EVENT_YEAR = Pattern.compile("(?i)\\b(founded|born|died|established|enacted|"
+      + "married|retired|joined|hired|launched|opened|built|created|incorporated|emigrated|immigrated|graduated)"
+      + "\\s+(?:[a-z]+\\s+){0,3}?in\\s+((?:19|20)\\d\\d)\\b");
   private static final Pattern APPROX = Pattern.compile("(?i)\\b(about|around|roughly|some|approximately|nearly|"
       + "almost|more than|over|at least|fewer than|less than|up to|under|as many as|an estimated|estimated)\\s*$");
   private static final Pattern FIGURE = Pattern.compile("\\d+(?:\\.\\d+)?");
@@ -157,6 +164,13 @@ final class StorySlots {
         confidence = 0.65;
         why = "a different tally for the same vote";
       }
+      case "event year" -> {
+        if (!agent) {
+          return null; // whose founding, birth or hiring: the names before the verb must be one
+        }
+        confidence = 0.62;
+        why = "a different year for the same event (" + a.key().substring(a.key().indexOf('|') + 1) + ")";
+      }
       case "measure" -> {
         if (!agent && ca.size() < 2) {
           return null;
@@ -172,7 +186,7 @@ final class StorySlots {
         why = "a different " + a.slot() + " for the same " + a.key().substring(a.key().indexOf('|') + 1);
       }
     }
-    String kind = a.slot().equals("law year") ? "fact" : "quantity";
+    String kind = a.slot().endsWith("year") ? "fact" : "quantity";
     return new Conflict(ConflictDetector.ConflictText.clip(a.claim().text()), kind, a.slot(),
         List.of(a.text(), b.text()), confidence, why + ": " + a.claim().article() + " “" + a.text() + "”, "
             + b.claim().article() + " “" + b.text() + "”", List.of(Evidence.of(a.claim()), Evidence.of(b.claim())));
@@ -256,6 +270,16 @@ final class StorySlots {
         out.add(new Mention(c, "vote", "vote|tally", List.of(new double[] {hi, hi}, new double[] {lo, lo}),
             m.group(), names(s)));
       }
+    }
+    m = EVENT_YEAR.matcher(s);
+    while (m.find()) {
+      if (quoted(s, m.start())) {
+        continue;
+      }
+      double y = Double.parseDouble(m.group(2));
+      String verb = m.group(1).toLowerCase(Locale.ROOT);
+      out.add(new Mention(c, "event year", "year|" + verb, List.of(new double[] {y, y}), m.group(),
+          agent(s, m.start())));
     }
     m = LAW_YEAR.matcher(s);
     while (m.find()) {

@@ -138,6 +138,16 @@ class ConflictDetectorTest {
         List.of());
     assertEquals(1, c.size(), c.toString());
     assertEquals("fact", c.get(0).kind());
+    List<Conflict> e = detect(List.of(
+        claim("a", 0, "Marta Ruiz joined the city orchestra in 2004 after a decade abroad."),
+        claim("b", 0, "Violinist Marta Ruiz joined the ensemble in 2006, its first foreign-trained member.")),
+        List.of());
+    assertEquals(1, e.size(), e.toString());
+    assertEquals("event year", e.get(0).slot());
+    // A recurring event ("elected") may happen in both years: no conflict.
+    assertTrue(detect(List.of(
+        claim("a", 0, "Marta Ruiz was elected in 2004 to lead the musicians' union."),
+        claim("b", 0, "Marta Ruiz was elected in 2006 to lead the musicians' union.")), List.of()).isEmpty());
     List<Conflict> d = detect(List.of(
         claim("a", 0, "The 212-page audit of the Harlow transit agency was released on Friday."),
         claim("b", 0, "Auditors published a 221-page report on the Harlow transit agency's finances.")), List.of());
