@@ -69,12 +69,19 @@ final class SpeakerConflicts {
   static boolean samePerson(String a, String b) {
     String ka = key(a);
     String kb = key(b);
-    return ka.equals(kb) || a.toLowerCase(Locale.ROOT).contains(kb) || b.toLowerCase(Locale.ROOT).contains(ka);
+    return ka.equals(kb) || plain(a).contains(kb) || plain(b).contains(ka);
+  }
+
+  private static String plain(String name) {
+    return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+        .toLowerCase(Locale.ROOT);
   }
 
   /** The surname, lower-cased; a word repeated by an inline link ("TrumpTrump") counts once. */
   static String key(String name) {
-    String[] w = name.replaceAll("[’']s\\b", "").split("\\s+");
+    // Accents dropped: "Rosselló" and "Rossello" are one name spelled by two outlets.
+    String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    String[] w = plain.replaceAll("[’']s\\b", "").split("\\s+");
     String last = w[w.length - 1].replaceAll("[^\\p{L}\\p{N}-]", "").toLowerCase(Locale.ROOT);
     int half = last.length() / 2;
     if (last.length() % 2 == 0 && half > 1 && last.substring(0, half).equals(last.substring(half))) {

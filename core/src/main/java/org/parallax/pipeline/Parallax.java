@@ -308,7 +308,7 @@ public final class Parallax implements AutoCloseable {
         new ArrayList<>(byId.keySet()), pairs));
     List<Conflict> conflicts = english.size() < 2 ? List.of() : timed(times, "conflicts",
         () -> new ConflictDetector(config.topicSimilarity(), config.claimAgreement(), config.negationSimilarity(),
-            config.numberTolerance()).detect(pairs, allQuotes));
+            config.numberTolerance()).detect(pairs, allClaims, allQuotes));
     List<Coverage> coverage = english.size() < 2 ? List.of()
         : new CoverageAnalyzer().coverage(new ArrayList<>(byId.keySet()), alignment.groups());
     var groups = markConflicted(alignment, conflicts);

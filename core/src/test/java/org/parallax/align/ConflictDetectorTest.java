@@ -82,6 +82,77 @@ class ConflictDetectorTest {
     assertEquals(1, c.size(), c.toString());
     assertEquals("fact", c.get(0).kind());
     assertEquals("day", c.get(0).slot());
+    // Two days that date two different things of the sentence (the invitation, the briefing) are no conflict.
+    assertTrue(detect(List.of(
+        claim("a", 0, "The governor has invited county leaders to a flood briefing Wednesday at the state capitol."),
+        claim("b", 0, "The governor on Tuesday invited county leaders to a flood briefing at the state capitol.")),
+        List.of()).isEmpty());
+  }
+
+  @Test
+  void aGoalIsNoContradictionOfThePresentFigure() {
+    assertTrue(detect(List.of(
+        claim("a", 0, "Currently about 20% of the city's buses run on electricity.",
+            new Quantity(20, "percent", "20%", false)),
+        claim("b", 0, "The city would like 90% of its buses to run on electricity.",
+            new Quantity(90, "percent", "90%", false))), List.of()).isEmpty());
+  }
+
+  @Test
+  void slotsThatNameWhatTheyMeasureConflictAcrossTheStoryWithoutAligning() {
+    List<Conflict> c = detect(List.of(
+        claim("a", 0, "The Greens took 41 seats of the 120 in the regional parliament."),
+        claim("a", 1, "Officials said the count in the northern district would finish overnight."),
+        claim("b", 0, "With most ballots counted, Greens leader Anna Holm's party had won 43 of 120 seats.")),
+        List.of());
+    assertEquals(1, c.size(), c.toString());
+    assertEquals("share", c.get(0).slot());
+    assertTrue(c.get(0).shown(), c.toString());
+    // Another party's count of the same whole, or an article that also states the other value, is no conflict.
+    assertTrue(detect(List.of(
+        claim("a", 0, "The Greens took 41 seats of the 120 in the regional parliament."),
+        claim("b", 0, "The rival Farmers Union won 43 of 120 seats, its best result.")), List.of()).isEmpty());
+    assertTrue(detect(List.of(
+        claim("a", 0, "The Greens took 41 seats of the 120 in the regional parliament, up from 39 of 120 seats."),
+        claim("b", 0, "Greens leader Anna Holm's party had won 39 of 120 seats in the last vote.")),
+        List.of()).isEmpty());
+  }
+
+  @Test
+  void disclosureRangesDifferBeyondTheirRoundingButApproximateOnesAgree() {
+    List<Conflict> c = detect(List.of(
+        claim("a", 0, "Filings show Senator Vale sold between $412,000 and $1.31 million in shares in May."),
+        claim("b", 0, "Vale, who sits on the banking panel, dumped between $398,017 and $1.14 million of stock."),
+        claim("c", 0, "Records indicate that Vale sold between roughly $400,000 and $1.3 million in stock.")),
+        List.of());
+    assertEquals(1, c.size(), c.toString());
+    assertEquals("range", c.get(0).slot());
+    assertEquals(List.of("$412,000 and $1.31 million", "$398,017 and $1.14 million"), c.get(0).values());
+  }
+
+  @Test
+  void theYearOfANamedLawOrTheSizeOfADocumentDiffer() {
+    List<Conflict> c = detect(List.of(
+        claim("a", 0, "The ministry said the closure followed a law dating back to 1987 on coastal protection."),
+        claim("b", 0, "Officials said the closure, ordered under a law passed by parliament in 1991, is final.")),
+        List.of());
+    assertEquals(1, c.size(), c.toString());
+    assertEquals("fact", c.get(0).kind());
+    List<Conflict> e = detect(List.of(
+        claim("a", 0, "Marta Ruiz joined the city orchestra in 2004 after a decade abroad."),
+        claim("b", 0, "Violinist Marta Ruiz joined the ensemble in 2006, its first foreign-trained member.")),
+        List.of());
+    assertEquals(1, e.size(), e.toString());
+    assertEquals("event year", e.get(0).slot());
+    // A recurring event ("elected") may happen in both years: no conflict.
+    assertTrue(detect(List.of(
+        claim("a", 0, "Marta Ruiz was elected in 2004 to lead the musicians' union."),
+        claim("b", 0, "Marta Ruiz was elected in 2006 to lead the musicians' union.")), List.of()).isEmpty());
+    List<Conflict> d = detect(List.of(
+        claim("a", 0, "The 212-page audit of the Harlow transit agency was released on Friday."),
+        claim("b", 0, "Auditors published a 221-page report on the Harlow transit agency's finances.")), List.of());
+    assertEquals(1, d.size(), d.toString());
+    assertEquals(List.of("212-page", "221-page"), d.get(0).values());
   }
 
   @Test
