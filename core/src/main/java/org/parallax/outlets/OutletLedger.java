@@ -2,10 +2,10 @@ package org.parallax.outlets;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -56,6 +56,7 @@ public final class OutletLedger {
   static final int IDS_KEPT = OutletProfiles.EVIDENCE;
   private static final ObjectMapper JSON = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+  private static final ObjectReader LINES = JSON.readerFor(Line.class);
 
   /** One outlet's month. Public fields: the saved form of {@link #FILE}. */
   public static final class Month {
@@ -132,33 +133,78 @@ public final class OutletLedger {
   }
 
   private void replay(Path log) throws IOException {
-    long valid = 0;
-    long lineNo = 0;
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(log), 1 << 16)) {
-      ByteArrayOutputStream line = new ByteArrayOutputStream(512);
-      long read = 0;
-      int b;
-      while ((b = in.read()) >= 0) {
-        read++;
-        if (b != '\n') {
-          line.write(b);
-          continue;
-        }
-        lineNo++;
-        if (line.size() > 0) {
-          Line l;
-          try {
-            l = JSON.readValue(line.toByteArray(), Line.class);
-          } catch (IOException e) {
-            throw new IOException(LOG + " line " + lineNo + " is not an article's figures: " + e.getMessage(), e);
+    long valid = wholeLines(log);
+    try (InputStream in = new BoundedInput(Files.newInputStream(log), valid);
+         MappingIterator<Line> lines = LINES.readValues(in)) {
+      while (true) {
+        Line l;
+        try {
+          if (!lines.hasNextValue()) {
+            break;
           }
-          apply(l);
+          l = lines.nextValue();
+        } catch (IOException | RuntimeException e) {
+          throw new IOException(LOG + " line " + lines.getCurrentLocation().getLineNr()
+              + " is not an article's figures: " + e.getMessage(), e);
         }
-        line.reset();
-        valid = read;
+        apply(l);
       }
     }
     logValid = valid;
+  }
+
+  /** Bytes of the file up to and with its last line end: what a crash while appending left whole. */
+  private static long wholeLines(Path f) throws IOException {
+    try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+      ByteBuffer buf = ByteBuffer.allocate(1 << 14);
+      long end = ch.size();
+      while (end > 0) {
+        long from = Math.max(0, end - buf.capacity());
+        buf.clear().limit((int) (end - from));
+        ch.read(buf, from);
+        for (int i = (int) (end - from) - 1; i >= 0; i--) {
+          if (buf.get(i) == '\n') {
+            return from + i + 1;
+          }
+        }
+        end = from;
+      }
+      return 0;
+    }
+  }
+
+  /** The first {@code limit} bytes of a stream. */
+  private static final class BoundedInput extends java.io.FilterInputStream {
+    private long left;
+
+    BoundedInput(InputStream in, long limit) {
+      super(in);
+      left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
   }
 
   /**
