@@ -60,8 +60,8 @@ public final class OutletsCommand implements Callable<Integer> {
       err.println("outlets: no store at " + store + " (run 'parallax ingest' first)");
       return ExitCodes.NOTHING_ANALYSED;
     }
-    if (!Files.exists(store.resolve(OutletLedger.FILE))) {
-      err.println("outlets: " + store + " holds no outlet figures (" + OutletLedger.FILE + "): it was ingested "
+    if (!OutletLedger.present(store)) {
+      err.println("outlets: " + store + " holds no outlet figures (" + OutletLedger.LOG + "): it was ingested "
           + "before they were kept; ingest its inputs into a new store");
       return ExitCodes.NOTHING_ANALYSED;
     }

@@ -64,7 +64,8 @@ public final class CorpusIngester implements AutoCloseable {
   private static final int LEAD_WORDS = 60;
   private final Settings settings;
   private final Consumer<Skipped> skipped;
-  private final ArticlePreparer preparer;
+  private final NlpModels models;
+  private ArticlePreparer preparer;
   private Consumer<Placed> placed = p -> { };
   private final DocumentFrequencies df;
   private final StoryClusterer clusterer;
@@ -117,7 +118,8 @@ public final class CorpusIngester implements AutoCloseable {
     this.store = store;
     this.settings = settings;
     this.skipped = skipped;
-    this.preparer = new ArticlePreparer(models);
+    this.models = models;
+    this.preparer = new ArticlePreparer(models, true);
     try {
       df = DocumentFrequencies.load(store.directory().resolve(DF_FILE), settings.dfSlots());
     } catch (IOException e) {
@@ -144,6 +146,7 @@ public final class CorpusIngester implements AutoCloseable {
    */
   public void withoutOutletProfiles() {
     ledger = null;
+    preparer = new ArticlePreparer(models, false);
   }
 
   /** Paragraphs removed from stored bodies as their outlet's boilerplate, so far. */
@@ -253,6 +256,9 @@ public final class CorpusIngester implements AutoCloseable {
       prefetch(prepared);
     }
     List<CorpusStore.Stored> toStore = new ArrayList<>(prepared.size());
+    // the language measured while preparing, per article stored; null where the stored body differs from the
+    // prepared one (boilerplate removed), measured again when indexing
+    List<OutletLanguage.Measured> languages = new ArrayList<>(prepared.size());
     for (PreparedArticle p : prepared) {
       if (p.problem() != null) {
         skip(new Skipped(p.doc().path(), p.problem()));
@@ -297,19 +303,22 @@ public final class CorpusIngester implements AutoCloseable {
       }
       boilerplate.learn(outlet, s.id().hashCode(), p.features().blocks());
       toStore.add(new CorpusStore.Stored(a, r, s.id(), features.fingerprint()));
+      languages.add(a == p.article() ? p.language() : null);
       placed.accept(new Placed(p.doc(), r.id(), s.id(), boiler.dropped()));
     }
     // Indexing is thread-safe and costly, and later decisions do not read it (the store keeps uncommitted keys
     // aside): it runs on the pool while the next chunk is decided, one chunk at a time.
     awaitIndexing();
     OutletLedger profiles = ledger;
-    indexing = CompletableFuture.runAsync(() -> toStore.parallelStream().forEach(st -> {
-      store.addArticle(st);
-      if (profiles != null) {
-        String body = st.article().body();
-        profiles.addLanguage(st.claim().id(), outletLanguage.detect(body), OutletLanguage.words(body));
-      }
-    }), pool);
+    indexing = CompletableFuture.runAsync(() -> java.util.stream.IntStream.range(0, toStore.size()).parallel()
+        .forEach(i -> {
+          CorpusStore.Stored st = toStore.get(i);
+          store.addArticle(st);
+          if (profiles != null) {
+            OutletLanguage.Measured m = languages.get(i);
+            profiles.addLanguage(st.claim().id(), m != null ? m : outletLanguage.measure(st.article().body()));
+          }
+        }), pool);
     added += toStore.size();
     sinceCommit += toStore.size();
     if (sinceCommit >= settings.batch()) {

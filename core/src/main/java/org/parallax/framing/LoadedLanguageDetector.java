@@ -27,6 +27,8 @@ public final class LoadedLanguageDetector {
   private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*");
   private static final Pattern SO_CALLED = Pattern.compile("(?i)\\bso-called\\s+(‘|')?[\\p{L}-]+(’|')?");
   private static final Pattern SCARE_QUOTES = Pattern.compile("(?<![\\p{L}])[‘'](\\p{L}[\\p{L} -]{2,30}\\p{L})[’'](?![\\p{L}])");
+  /** {@link #SCARE_QUOTES} without its look-behind, which {@link #scareQuotes} checks itself. */
+  private static final Pattern SCARE_QUOTED = Pattern.compile("[‘'](\\p{L}[\\p{L} -]{2,30}\\p{L})[’'](?![\\p{L}])");
 
   private record Entry(String[] words, boolean prefix, String category) {}
 
@@ -72,11 +74,7 @@ public final class LoadedLanguageDetector {
 
   /** Loaded terms of {@code body}, skipping the given quotation spans; score is terms per 100 words. */
   public LoadedLanguage detect(String body, List<Span> quotations) {
-    List<int[]> words = new ArrayList<>();
-    Matcher m = WORD.matcher(body);
-    while (m.find()) {
-      words.add(new int[] {m.start(), m.end()});
-    }
+    List<int[]> words = words(body);
     List<LoadedTerm> found = new ArrayList<>();
     String lower = body.toLowerCase(Locale.ROOT);
     int i = 0;
@@ -96,8 +94,10 @@ public final class LoadedLanguageDetector {
         i++;
       }
     }
-    addPattern(body, SO_CALLED, "name-calling", quotations, found);
-    addPattern(body, SCARE_QUOTES, "loaded", quotations, found);
+    if (lower.contains("so-called")) { // the pattern's literal, checked first: a scan of every article costs
+      addPattern(body, SO_CALLED, "name-calling", quotations, found);
+    }
+    found.addAll(scareQuotes(body, quotations));
     found.sort((a, b) -> a.start() - b.start());
     List<LoadedTerm> merged = new ArrayList<>();
     for (LoadedTerm t : found) {
@@ -140,18 +140,19 @@ public final class LoadedLanguageDetector {
         }
       }
     }
-    for (List<Entry> stem : List.of(prefixByStem.getOrDefault("", List.of()),
-        word.length() < STEM ? List.<Entry>of() : prefixByStem.getOrDefault(word.substring(0, STEM), List.of()))) {
-      for (Entry e : best == 0 ? stem : List.<Entry>of()) {
+    // the short prefixes, then those of the word's stem (looked up once: this runs for every word)
+    List<Entry> shortPrefixes = prefixByStem.getOrDefault("", List.of());
+    List<Entry> stem = word.length() < STEM ? List.of() : prefixByStem.getOrDefault(word.substring(0, STEM), List.of());
+    for (int pass = 0; pass < 2 && best == 0; pass++) {
+      for (Entry e : pass == 0 ? shortPrefixes : stem) {
         if (e.words.length > 1 && word.startsWith(e.words[0]) && matches(e, lower, words, i)) {
           best = Math.max(best, e.words.length);
         }
       }
     }
     if (best == 0) {
-      for (List<Entry> stem : List.of(prefixByStem.getOrDefault("", List.of()),
-          word.length() < STEM ? List.<Entry>of() : prefixByStem.getOrDefault(word.substring(0, STEM), List.of()))) {
-        for (Entry e : stem) {
+      for (int pass = 0; pass < 2; pass++) {
+        for (Entry e : pass == 0 ? shortPrefixes : stem) {
           if (e.words.length == 1 && word.startsWith(e.words[0])) {
             return 1;
           }
@@ -203,6 +204,60 @@ public final class LoadedLanguageDetector {
         out.add(new LoadedTerm(m.start(), m.end(), m.group(), category));
       }
     }
+  }
+
+  /**
+   * The spans of {@link #WORD} in {@code body}, found by a scan of code points rather than the regex (same
+   * spans: a letter, then letters, apostrophes and hyphens): the regex cost more than the lexicon lookups.
+   */
+  static List<int[]> words(String body) {
+    List<int[]> words = new ArrayList<>();
+    int n = body.length();
+    int i = 0;
+    while (i < n) {
+      int c = body.codePointAt(i);
+      if (!Character.isLetter(c)) {
+        i += Character.charCount(c);
+        continue;
+      }
+      int start = i;
+      i += Character.charCount(c);
+      while (i < n) {
+        int d = body.codePointAt(i);
+        if (!Character.isLetter(d) && d != '\'' && d != '’' && d != '-') {
+          break;
+        }
+        i += Character.charCount(d);
+      }
+      words.add(new int[] {start, i});
+    }
+    return words;
+  }
+
+  /**
+   * {@link #SCARE_QUOTES} tried only where an opening mark stands after no letter (the pattern's look-behind),
+   * rather than at every position of the body; matches and their order are the pattern's.
+   */
+  static List<LoadedTerm> scareQuotes(String body, List<Span> quotations) {
+    List<LoadedTerm> out = new ArrayList<>();
+    Matcher m = SCARE_QUOTED.matcher(body).useTransparentBounds(true).useAnchoringBounds(false);
+    int n = body.length();
+    int i = 0;
+    while (i < n) {
+      char c = body.charAt(i);
+      if ((c == '‘' || c == '\'') && (i == 0 || !Character.isLetter(body.charAt(i - 1)))) {
+        m.region(i, n);
+        if (m.lookingAt()) {
+          if (!inside(i, quotations)) {
+            out.add(new LoadedTerm(i, m.end(), m.group(), "loaded"));
+          }
+          i = m.end();
+          continue;
+        }
+      }
+      i++;
+    }
+    return out;
   }
 
   private static boolean inside(int offset, List<Span> spans) {

@@ -20,6 +20,32 @@ public final class OutletLanguage {
     return detector.detect(body, quotations(body));
   }
 
+  /**
+   * What an outlet's profile keeps of one article's language: its words and its loaded terms (lower-cased, with
+   * their spans in the body measured). Compact and serializable: corpus mode measures it while preparing an
+   * article, off the pass that decides in input order, and ships it with the prepared article.
+   */
+  public record Measured(long words, String[] terms, int[] starts, int[] ends) implements java.io.Serializable {
+    public int loaded() {
+      return terms.length;
+    }
+  }
+
+  /** Detects and counts in one go (see {@link Measured}). */
+  public Measured measure(String body) {
+    List<org.parallax.model.LoadedTerm> spans = detect(body).spans();
+    String[] terms = new String[spans.size()];
+    int[] starts = new int[spans.size()];
+    int[] ends = new int[spans.size()];
+    for (int i = 0; i < spans.size(); i++) {
+      org.parallax.model.LoadedTerm t = spans.get(i);
+      terms[i] = t.text().toLowerCase(java.util.Locale.ROOT);
+      starts[i] = t.start();
+      ends[i] = t.end();
+    }
+    return new Measured(words(body), terms, starts, ends);
+  }
+
   /** Spans between paired quotation marks (“…”, "…"), each at most {@link #MAX_QUOTE} characters. */
   static List<Span> quotations(String body) {
     List<Span> out = new ArrayList<>();

@@ -66,7 +66,7 @@ final class OutletView {
       return;
     }
     try {
-      present = java.nio.file.Files.exists(store.directory().resolve(OutletLedger.FILE));
+      present = OutletLedger.present(store.directory());
       profiles = new OutletProfiles(OutletLedger.load(store.directory()), store.stories(null));
     } catch (IOException e) {
       throw new ParallaxException("cannot read the outlet figures of the store: " + e.getMessage(), e);

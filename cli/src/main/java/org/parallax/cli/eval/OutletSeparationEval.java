@@ -57,7 +57,7 @@ public final class OutletSeparationEval implements Callable<Integer> {
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
-    if (!Files.exists(allsides) || !Files.exists(store.resolve(OutletLedger.FILE))) {
+    if (!Files.exists(allsides) || !OutletLedger.present(store)) {
       err.println("eval outlets: needs " + allsides + " and a store with outlet figures at " + store);
       return ExitCodes.NOTHING_ANALYSED;
     }

@@ -148,7 +148,7 @@ public final class StoryEval implements Callable<Integer> {
   private String neighbours(List<Document> docs, Map<String, Integer> gold, NlpModels models,
                             CorpusIngester.Settings d) {
     long start = System.nanoTime();
-    ArticlePreparer preparer = new ArticlePreparer(models);
+    ArticlePreparer preparer = new ArticlePreparer(models, false); // no outlet profiles here
     List<PreparedArticle> prepared = docs.parallelStream().map(preparer::prepare)
         .filter(p -> p.article() != null).toList();
     int n = prepared.size();
