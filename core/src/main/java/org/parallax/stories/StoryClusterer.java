@@ -43,9 +43,22 @@ public final class StoryClusterer {
    */
   public record Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity,
                        double semanticWeight, double semanticThreshold, double bandLow, double bandHigh,
-                       int bandTop) {
+                       int bandTop, double gateNew, double gateJoin) {
     public static Params defaults() {
-      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45, 0.20, 0.60, 3);
+      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45, 0.20, 0.60, 3, 0.0, Double.POSITIVE_INFINITY);
+    }
+
+    /** Without the headline gate (every ambiguous article embedded). */
+    public Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity,
+                  double semanticWeight, double semanticThreshold, double bandLow, double bandHigh, int bandTop) {
+      this(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight, semanticThreshold,
+          bandLow, bandHigh, bandTop, 0.0, Double.POSITIVE_INFINITY);
+    }
+
+    /** The same with another headline gate (gated mode; see {@link GatedGrouping}). */
+    public Params withGate(double newStory, double join) {
+      return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight,
+          semanticThreshold, bandLow, bandHigh, bandTop, newStory, join);
     }
 
     /** Without the gated mode's band (the defaults'). */
@@ -58,25 +71,25 @@ public final class StoryClusterer {
     /** The same with other thresholds. */
     public Params withThresholds(double lexical, double semantic) {
       return new Params(lexical, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight, semantic,
-          bandLow, bandHigh, bandTop);
+          bandLow, bandHigh, bandTop, gateNew, gateJoin);
     }
 
     /** The same with another semantic weight. */
     public Params withSemanticWeight(double w) {
       return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, w, semanticThreshold,
-          bandLow, bandHigh, bandTop);
+          bandLow, bandHigh, bandTop, gateNew, gateJoin);
     }
 
     /** The same with another number of band candidates embedded and compared (gated mode). */
     public Params withBandTop(int top) {
       return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight,
-          semanticThreshold, bandLow, bandHigh, top);
+          semanticThreshold, bandLow, bandHigh, top, gateNew, gateJoin);
     }
 
     /** The same with another band of ambiguous lexical scores (gated mode). */
     public Params withBand(double low, double high) {
       return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight,
-          semanticThreshold, low, high, bandTop);
+          semanticThreshold, low, high, bandTop, gateNew, gateJoin);
     }
   }
 
