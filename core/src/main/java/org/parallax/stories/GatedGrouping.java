@@ -104,7 +104,7 @@ public final class GatedGrouping {
         band.add(candidates.get(i));
         bandLexical.add(lexical.get(i));
       }
-      double[] headline = headlineScores(label, band);
+      double[] headline = day == Story.UNDATED ? null : headlineScores(label, band);
       if (!band.isEmpty() && gate(bandLexical, headline)) {
         gatedOut++;
         if (trace != null) {
@@ -145,11 +145,12 @@ public final class GatedGrouping {
   }
 
   /**
-   * Whether the gate settles an ambiguous article without its embedding, keeping TF-IDF's decision: when TF-IDF
+   * Whether the gate settles an ambiguous dated article without its embedding, keeping TF-IDF's decision (null
+   * {@code headline}: no gate; undated articles are never gated, see {@link StoryClusterer.Params}): when TF-IDF
    * would open a new story ({@code bandLexical} all under the threshold) and no candidate's first headline scores
    * {@link StoryClusterer.Params#gateNew()} against the article's, or when TF-IDF would join its best candidate
-   * and that one's headline scores {@link StoryClusterer.Params#gateJoin()} or more. Fitted on NeuS train
-   * (BENCHMARKS.md): the embedding seldom overturns TF-IDF there.
+   * and that one's headline scores {@link StoryClusterer.Params#gateJoin()} or more. Off by default: what it
+   * saves and what it costs are in BENCHMARKS.md (issue 17).
    */
   private boolean gate(List<Double> bandLexical, double[] headline) {
     if (headline == null) {
@@ -244,8 +245,8 @@ public final class GatedGrouping {
     clusterer.loadUndated();
     Set<String> texts = new LinkedHashSet<>();
     long savedLastDay = clusterer.lastDay();
-    boolean gating = labels != null && headlines != null;
     for (int i = 0; i < vectors.size(); i++) {
+      boolean gating = labels != null && headlines != null && days[i] != Story.UNDATED;
       TermVector v = vectors.get(i);
       double[] best = {0};
       List<Story> inBand = new ArrayList<>();
