@@ -48,6 +48,14 @@ public final class IngestCommand implements Callable<Integer> {
       + "in which an article is embedded, LOW,HIGH (for measuring; default: the configured one).")
   List<Double> band;
 
+  @Option(names = "--gate", split = ",", hidden = true, description = "Default grouping: the headline gate, "
+      + "NEW,JOIN (for measuring; default: the configured one; 0,inf turns it off).")
+  List<Double> gate;
+
+  @Option(names = "--trace-decisions", hidden = true, paramLabel = "FILE", description = "Default grouping: write "
+      + "every decision the embeddings took part in to FILE, tab-separated (for measuring the gate).")
+  Path traceDecisions;
+
   @Option(names = "--no-outlet-profiles", hidden = true, description = "Keep no outlet figures (for measuring what "
       + "they cost; `parallax outlets` then lacks this run's articles).")
   boolean noOutletProfiles;
@@ -102,8 +110,12 @@ public final class IngestCommand implements Callable<Integer> {
     InputReader reader = new InputReader(ParallaxConfig.defaults());
     long totalBytes = InputReader.totalBytes(paths);
     CorpusIngester.Settings d = CorpusIngester.Settings.defaults();
-    CorpusIngester.Settings settings = new CorpusIngester.Settings(band != null && band.size() == 2
-        ? d.stories().withBand(band.get(0), band.get(1)) : d.stories(), d.copies(), batch, d.vectorTerms(),
+    org.parallax.stories.StoryClusterer.Params sp = band != null && band.size() == 2
+        ? d.stories().withBand(band.get(0), band.get(1)) : d.stories();
+    if (gate != null && gate.size() == 2) {
+      sp = sp.withGate(gate.get(0), gate.get(1));
+    }
+    CorpusIngester.Settings settings = new CorpusIngester.Settings(sp, d.copies(), batch, d.vectorTerms(),
         d.dfSlots());
     CorpusIngester.Counts c;
     try (CorpusStore s = CorpusStore.open(store)) {
@@ -115,6 +127,10 @@ public final class IngestCommand implements Callable<Integer> {
           skipped -> err.println("skipped: " + skipped.path() + ": " + skipped.reason()));
       if (noOutletProfiles) {
         ingester.withoutOutletProfiles();
+      }
+      DecisionTrace trace = traceDecisions == null ? null : new DecisionTrace(traceDecisions);
+      if (trace != null) {
+        ingester.traceDecisions(trace);
       }
       reader.stream(paths, doc -> {
         ingester.accept(doc);
@@ -128,13 +144,20 @@ public final class IngestCommand implements Callable<Integer> {
         pollFeeds(s, ingester, err);
       }
       ingester.close();
+      if (trace != null) {
+        trace.close();
+      }
       c = ingester.counts();
       double secs = (System.nanoTime() - start) / 1e9;
       err.printf(Locale.ROOT, "ingest: %d read, %d added, %d already stored, %d skipped, %d copies found, %d new "
               + "stories in %.1f s (%.0f articles/s); store %s holds %d articles%s%n", c.read(), c.added(),
           c.duplicates(), c.skipped(), c.copies(), c.storiesOpened(), secs, c.read() / secs, store, s.size(),
           fast ? "" : String.format(Locale.ROOT, "; %d articles' headline and lead embedded (texts embedded ahead "
-              + "%d, late %d)", ingester.embedded(), ingester.embeddingCalls()[0], ingester.embeddingCalls()[1]));
+              + "%d, late %d; %d settled by the headline gate)", ingester.embedded(), ingester.embeddingCalls()[0],
+          ingester.embeddingCalls()[1], ingester.gatedOut()));
+    } catch (java.io.IOException e) {
+      err.println("ingest: cannot write " + traceDecisions + ": " + e.getMessage());
+      return ExitCodes.INTERNAL;
     }
     err.flush();
     if (c.read() == 0 && feeds.isEmpty()) { // a poll that finds nothing new is not a failure

@@ -133,6 +133,24 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
   }
 
   /**
+   * A headline's terms as {@link #of} counts them (content words and names, once each), for comparing two
+   * headlines by TF-IDF: the default grouping's gate reads it (see {@link org.parallax.stories.GatedGrouping}).
+   */
+  public static TermCounts headlineTerms(String title) {
+    TermCounts.Builder terms = new TermCounts.Builder();
+    if (title != null && !title.isBlank()) {
+      Scan t = new Scan(title);
+      for (int i = 0; i < t.contentCount; i++) {
+        terms.add(t.content[i], 1);
+      }
+      for (int i = 0; i < t.entityCount; i++) {
+        terms.add(MinHash.mix(t.entities[i] ^ ENTITY_SALT), ENTITY_WEIGHT);
+      }
+    }
+    return terms.build();
+  }
+
+  /**
    * The article's outlet key: 0 when no clue names its outlet (an "unknown (file)" label is no outlet, so two such
    * articles are neither one outlet's versions nor two outlets' republications).
    */

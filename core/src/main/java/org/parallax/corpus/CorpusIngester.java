@@ -126,7 +126,8 @@ public final class CorpusIngester implements AutoCloseable {
       throw new ParallaxException("cannot read " + DF_FILE + " in the store: " + e.getMessage(), e);
     }
     clusterer = new StoryClusterer(settings.stories(), store::storiesWithDaysIn);
-    gated = grouping == Grouping.DEFAULT ? new GatedGrouping(clusterer, embedder) : null;
+    gated = grouping == Grouping.DEFAULT ? new GatedGrouping(clusterer, embedder,
+        title -> TermVector.of(ArticleFeatures.headlineTerms(title), df, settings.vectorTerms())) : null;
     copies = new CopyDetector(settings.copies(), store::articlesWithDaysIn);
     try {
       ledger = OutletLedger.load(store.directory());
@@ -333,6 +334,7 @@ public final class CorpusIngester implements AutoCloseable {
   private void prefetch(List<PreparedArticle> prepared) {
     List<TermVector> vectors = new ArrayList<>(prepared.size());
     List<String> leads = new ArrayList<>(prepared.size());
+    List<String> labels = new ArrayList<>(prepared.size());
     long[] days = new long[prepared.size()];
     for (PreparedArticle p : prepared) {
       if (p.problem() == null) {
@@ -341,9 +343,22 @@ public final class CorpusIngester implements AutoCloseable {
         days[vectors.size()] = day == null ? Story.UNDATED : day;
         vectors.add(TermVector.of(p.features().terms(), df, settings.vectorTerms()));
         leads.add(headlineAndLead(a));
+        labels.add(label(a));
       }
     }
-    gated.prefetch(vectors, java.util.Arrays.copyOf(days, vectors.size()), leads);
+    gated.prefetch(vectors, java.util.Arrays.copyOf(days, vectors.size()), leads, labels);
+  }
+
+  /** Tells {@code listener} about every decision of the default grouping that embeddings took part in. */
+  public void traceDecisions(Consumer<GatedGrouping.Decision> listener) {
+    if (gated != null) {
+      gated.trace(listener);
+    }
+  }
+
+  /** Ambiguous articles the default grouping's headline gate settled without embedding, so far. */
+  public long gatedOut() {
+    return gated == null ? 0 : gated.gatedOut();
   }
 
   /** Texts the default grouping embedded ahead in batches, and one article at a time when a guess missed. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.parallax.align.Embedder;
 
 /**
@@ -23,11 +24,41 @@ public final class GatedGrouping {
   private long embeddedLate;
   /** Embeddings {@link #prefetch prefetched} for the batch being decided, by text. */
   private final Map<String, float[]> cache = new HashMap<>();
+  private java.util.function.Consumer<Decision> trace;
 
+  /**
+   * One embedded decision, for measuring the gate: the article, how many candidates were in the band, the TF-IDF
+   * and embedding scores of those compared (best TF-IDF first), the story TF-IDF alone would have chosen and the
+   * one chosen (null: a new story), as ids and labels, and the article's embedded text.
+   */
+  public record Decision(String articleId, long day, int inBand, double[] lexical, double[] semantic,
+                         double[] headline, boolean gated, List<String> labels, String lexicalChoice, String lexicalLabel, String choice,
+                         String choiceLabel, String lead) {}
+
+  /** Tells {@code listener} about every decision the embeddings took part in (for measuring; null: none). */
+  public void trace(java.util.function.Consumer<Decision> listener) {
+    this.trace = listener;
+  }
+
+  /** Headline TF-IDF vectors, for the gate (null: no gate, every ambiguous article embedded). */
+  private final Function<String, TermVector> headlines;
+  private long gatedOut;
+
+  /** Without the headline gate: every article in the band is embedded. */
   public GatedGrouping(StoryClusterer clusterer, Embedder encoder) {
+    this(clusterer, encoder, null);
+  }
+
+  /**
+   * With the headline gate ({@link StoryClusterer.Params#gateNew()}, {@link StoryClusterer.Params#gateJoin()}):
+   * {@code headlines} gives a headline's TF-IDF vector (unit length), by which an article's headline is compared
+   * with the first headline of each story it is ambiguous about.
+   */
+  public GatedGrouping(StoryClusterer clusterer, Embedder encoder, Function<String, TermVector> headlines) {
     this.clusterer = clusterer;
     this.params = clusterer.params();
     this.encoder = encoder;
+    this.headlines = headlines;
   }
 
   /**
@@ -65,16 +96,23 @@ public final class GatedGrouping {
       }
     }
     float[] embedding = null;
+    Story lexicalChoice = chosen;
     if (chosen == null || best < params.bandHigh()) {
       List<Story> band = new ArrayList<>();
-      List<String> texts = new ArrayList<>(List.of(lead));
       List<Double> bandLexical = new ArrayList<>();
       for (int i : topOfBand(lexical)) {
         band.add(candidates.get(i));
         bandLexical.add(lexical.get(i));
-        texts.addAll(candidates.get(i).pendingTexts());
       }
-      if (!band.isEmpty()) {
+      double[] headline = day == Story.UNDATED ? null : headlineScores(label, band);
+      if (!band.isEmpty() && gate(bandLexical, headline)) {
+        gatedOut++;
+        if (trace != null) {
+          trace(articleId, day, lexical, band, bandLexical, headline, true, null, lexicalChoice, chosen, lead);
+        }
+      } else if (!band.isEmpty()) {
+        List<String> texts = new ArrayList<>(List.of(lead));
+        band.forEach(s -> texts.addAll(s.pendingTexts()));
         float[][] e = encode(texts);
         embeddedArticles++;
         embedding = e[0];
@@ -98,9 +136,72 @@ public final class GatedGrouping {
             chosen = s;
           }
         }
+        if (trace != null) {
+          trace(articleId, day, lexical, band, bandLexical, headline, false, embedding, lexicalChoice, chosen, lead);
+        }
       }
     }
     return clusterer.place(chosen, articleId, day, date, outlet, label, v, embedding, embedding == null ? lead : null);
+  }
+
+  /**
+   * Whether the gate settles an ambiguous dated article without its embedding, keeping TF-IDF's decision (null
+   * {@code headline}: no gate; undated articles are never gated, see {@link StoryClusterer.Params}): when TF-IDF
+   * would open a new story ({@code bandLexical} all under the threshold) and no candidate's first headline scores
+   * {@link StoryClusterer.Params#gateNew()} against the article's, or when TF-IDF would join its best candidate
+   * and that one's headline scores {@link StoryClusterer.Params#gateJoin()} or more. Off by default: what it
+   * saves and what it costs are in BENCHMARKS.md (issue 17).
+   */
+  private boolean gate(List<Double> bandLexical, double[] headline) {
+    if (headline == null) {
+      return false;
+    }
+    int top = 0;
+    double max = 0;
+    for (int i = 0; i < headline.length; i++) {
+      if (bandLexical.get(i) > bandLexical.get(top)) {
+        top = i;
+      }
+      max = Math.max(max, headline[i]);
+    }
+    return bandLexical.get(top) < params.threshold() ? max < params.gateNew() : headline[top] >= params.gateJoin();
+  }
+
+  /** TF-IDF cosine of the article's headline with each candidate story's first one; null without the gate. */
+  private double[] headlineScores(String label, List<Story> band) {
+    if (headlines == null) {
+      return null;
+    }
+    TermVector mine = headlines.apply(label);
+    double[] out = new double[band.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = dot(mine, headlines.apply(band.get(i).label()));
+    }
+    return out;
+  }
+
+  private void trace(String articleId, long day, List<Double> lexical, List<Story> band, List<Double> bandLexical,
+                     double[] headline, boolean gated, float[] embedding, Story lexicalChoice, Story chosen,
+                     String lead) {
+    Integer[] order = new Integer[band.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(bandLexical.get(b), bandLexical.get(a)));
+    double[] lex = new double[order.length];
+    double[] sem = new double[order.length];
+    double[] hl = new double[order.length];
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < order.length; i++) {
+      labels.add(band.get(order[i]).label());
+      lex[i] = bandLexical.get(order[i]);
+      sem[i] = embedding == null ? Double.NaN : band.get(order[i]).semanticSimilarity(embedding);
+      hl[i] = headline == null ? Double.NaN : headline[order[i]];
+    }
+    long inBand = lexical.stream().filter(x -> x >= params.bandLow()).count();
+    trace.accept(new Decision(articleId, day, (int) inBand, lex, sem, hl, gated, labels,
+        lexicalChoice == null ? null : lexicalChoice.id(), lexicalChoice == null ? null : lexicalChoice.label(),
+        chosen == null ? null : chosen.id(), chosen == null ? null : chosen.label(), lead));
   }
 
   /**
@@ -132,11 +233,20 @@ public final class GatedGrouping {
    * batch near its date scores in the band.
    */
   public void prefetch(List<TermVector> vectors, long[] days, List<String> leads) {
+    prefetch(vectors, days, leads, null);
+  }
+
+  /**
+   * The same with the articles' labels (headlines), by which the guess applies the headline gate too, so that
+   * texts the gate will not need are not embedded ahead (null: no gate in the guess).
+   */
+  public void prefetch(List<TermVector> vectors, long[] days, List<String> leads, List<String> labels) {
     cache.clear();
     clusterer.loadUndated();
     Set<String> texts = new LinkedHashSet<>();
     long savedLastDay = clusterer.lastDay();
     for (int i = 0; i < vectors.size(); i++) {
+      boolean gating = labels != null && headlines != null && days[i] != Story.UNDATED;
       TermVector v = vectors.get(i);
       double[] best = {0};
       List<Story> inBand = new ArrayList<>();
@@ -149,18 +259,23 @@ public final class GatedGrouping {
         }
       });
       List<Story> band = new ArrayList<>();
+      List<Double> bandLexical = new ArrayList<>();
       for (int k : topOfBand(scores)) {
         band.add(inBand.get(k));
+        bandLexical.add(scores.get(k));
       }
       if (days[i] != Story.UNDATED) {
         clusterer.lastDay(days[i]);
       }
-      boolean ambiguous = !band.isEmpty() && best[0] < params.bandHigh();
+      boolean ambiguous = !band.isEmpty() && best[0] < params.bandHigh()
+          && !(gating && gate(bandLexical, headlineScores(labels.get(i), band)));
       for (int j = 0; j < i; j++) {
         boolean near = days[i] == Story.UNDATED || days[j] == Story.UNDATED
             || Math.abs(days[i] - days[j]) <= params.gapDays();
         double sim = near ? dot(v, vectors.get(j)) : 0;
-        if (sim >= params.bandLow() && sim < params.bandHigh()) { // a clear match would join without embedding
+        if (sim >= params.bandLow() && sim < params.bandHigh() // a clear match would join without embedding
+            && !(gating && gate(List.of(sim), new double[] {
+                dot(headlines.apply(labels.get(i)), headlines.apply(labels.get(j)))}))) {
           ambiguous = true;
           texts.add(leads.get(j)); // its story will hold it, pending
         }
@@ -230,6 +345,11 @@ public final class GatedGrouping {
   /** Articles the gated mode embedded, and texts it embedded in all (theirs and stories' earlier articles). */
   public long embeddedArticles() {
     return embeddedArticles;
+  }
+
+  /** Ambiguous articles the headline gate settled without embedding them. */
+  public long gatedOut() {
+    return gatedOut;
   }
 
   public long embeddedTexts() {

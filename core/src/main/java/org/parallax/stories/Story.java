@@ -57,6 +57,11 @@ public final class Story {
     return id;
   }
 
+  /** The headline of the article that opened the story. */
+  String label() {
+    return label;
+  }
+
   /** Number of articles. */
   public int size() {
     return size;

@@ -40,12 +40,33 @@ public final class StoryClusterer {
    * compared: on AllSides an article has many same-topic stories in the band, each costing an encoder call, and
    * the event is seldom one the words rank lower (NeuS train: 3 is as good as all, 1 is not). All measured on NeuS
    * train (BENCHMARKS.md).
+   *
+   * <p>{@code gateNew} and {@code gateJoin} are the headline gate of the gated mode, for dated articles only: an
+   * ambiguous article is settled by TF-IDF without being embedded when TF-IDF would open a new story and no band
+   * candidate's first headline reaches a TF-IDF cosine of {@code gateNew} with the article's, or when TF-IDF would
+   * join its best candidate and that one's headline reaches {@code gateJoin}. Off by default ({@code 0} and
+   * infinity): on NeuS train (undated, so measured with the gate on every article) (0.20, 0.40) cost 0.013 of
+   * B-cubed F1 and (0.20, 0.30) 0.018; on AllSides (0.30, 0.20) embeds about 40 % of the articles it did, but of
+   * 30 decisions it changed that were read, 20 split reports of one event (BENCHMARKS.md, issue 17).
    */
   public record Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity,
                        double semanticWeight, double semanticThreshold, double bandLow, double bandHigh,
-                       int bandTop) {
+                       int bandTop, double gateNew, double gateJoin) {
     public static Params defaults() {
-      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45, 0.20, 0.60, 3);
+      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45, 0.20, 0.60, 3, 0.0, Double.POSITIVE_INFINITY);
+    }
+
+    /** Without the headline gate (every ambiguous article embedded). */
+    public Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity,
+                  double semanticWeight, double semanticThreshold, double bandLow, double bandHigh, int bandTop) {
+      this(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight, semanticThreshold,
+          bandLow, bandHigh, bandTop, 0.0, Double.POSITIVE_INFINITY);
+    }
+
+    /** The same with another headline gate (gated mode; see {@link GatedGrouping}). */
+    public Params withGate(double newStory, double join) {
+      return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight,
+          semanticThreshold, bandLow, bandHigh, bandTop, newStory, join);
     }
 
     /** Without the gated mode's band (the defaults'). */
@@ -58,25 +79,25 @@ public final class StoryClusterer {
     /** The same with other thresholds. */
     public Params withThresholds(double lexical, double semantic) {
       return new Params(lexical, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight, semantic,
-          bandLow, bandHigh, bandTop);
+          bandLow, bandHigh, bandTop, gateNew, gateJoin);
     }
 
     /** The same with another semantic weight. */
     public Params withSemanticWeight(double w) {
       return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, w, semanticThreshold,
-          bandLow, bandHigh, bandTop);
+          bandLow, bandHigh, bandTop, gateNew, gateJoin);
     }
 
     /** The same with another number of band candidates embedded and compared (gated mode). */
     public Params withBandTop(int top) {
       return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight,
-          semanticThreshold, bandLow, bandHigh, top);
+          semanticThreshold, bandLow, bandHigh, top, gateNew, gateJoin);
     }
 
     /** The same with another band of ambiguous lexical scores (gated mode). */
     public Params withBand(double low, double high) {
       return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight,
-          semanticThreshold, low, high, bandTop);
+          semanticThreshold, low, high, bandTop, gateNew, gateJoin);
     }
   }
 

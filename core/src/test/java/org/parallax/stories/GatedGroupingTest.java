@@ -183,4 +183,82 @@ class GatedGroupingTest {
     assertArrayEquals(back.stateBytes(), Story.restore(back.snapshot(), back.dayList(), back.stateBytes())
         .stateBytes());
   }
+
+  private java.util.function.Function<String, TermVector> headlines() {
+    return t -> TermVector.of(ArticleFeatures.headlineTerms(t), df, 60);
+  }
+
+  @Test
+  void theHeadlineGateKeepsTfIdfsDecisionWhereHeadlinesShareNothingAndEmbedsWhereTheyDo() {
+    List<TermVector> vs = vectors();
+    // The framed report (article 2) is ambiguous by TF-IDF and under its threshold: a new story by words alone.
+    // Its headline shares "Eastbridge" with the strike's first headline, so the gate lets the embedding decide.
+    String[] quiet = {"A", "B", "Militant bosses hold the harbour hostage", "D"}; // no shared headline word
+    for (boolean shared : new boolean[] {true, false}) {
+      FakeEncoder encoder = new FakeEncoder();
+      StoryClusterer.Params p = StoryClusterer.Params.defaults().withGate(0.05, Double.POSITIVE_INFINITY);
+      GatedGrouping gated = new GatedGrouping(new StoryClusterer(p, (from, to) -> List.of()), encoder,
+          headlines());
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < vs.size(); i++) {
+        String label = shared || i != 2 ? ARTICLES[i][0] : quiet[i];
+        ids.add(gated.assign("a" + i, 20_000, null, "O" + i, label, vs.get(i), lead(i)).id());
+      }
+      if (shared) {
+        assertEquals(ids.get(0), ids.get(2), "headlines share a name: embedded, and the embedding joins it");
+        assertEquals(1, gated.embeddedArticles());
+        assertEquals(0, gated.gatedOut());
+      } else {
+        assertNotEquals(ids.get(0), ids.get(2), "no headline word shared: TF-IDF's new story kept, not embedded");
+        assertEquals(0, gated.embeddedArticles());
+        assertEquals(1, gated.gatedOut());
+        assertTrue(encoder.seen.isEmpty(), "nothing embedded");
+      }
+    }
+  }
+
+  @Test
+  void theGateSettlesATfIdfJoinWhoseHeadlinesAgree() {
+    List<TermVector> vs = vectors();
+    StoryClusterer.Params p = StoryClusterer.Params.defaults().withBand(0.0, 1.01)
+        .withGate(0.0, 0.5); // every match ambiguous, but a join whose headlines agree is settled
+    FakeEncoder encoder = new FakeEncoder();
+    GatedGrouping gated = new GatedGrouping(new StoryClusterer(p, (from, to) -> List.of()), encoder, headlines());
+    String first = gated.assign("a0", 20_000, null, "O0", ARTICLES[0][0], vs.get(0), lead(0)).id();
+    String second = gated.assign("a1", 20_000, null, "O1", ARTICLES[1][0], vs.get(1), lead(1)).id();
+    assertEquals(first, second);
+    assertEquals(1, gated.gatedOut(), "the identical headline settles the join");
+    assertTrue(encoder.seen.isEmpty());
+  }
+
+  @Test
+  void withTheGatePrefetchingIsStillOnlyACache() {
+    List<TermVector> vs = vectors();
+    List<String> leads = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    long[] days = new long[vs.size()];
+    for (int i = 0; i < vs.size(); i++) {
+      leads.add(lead(i));
+      labels.add(ARTICLES[i][0]);
+      days[i] = 20_000;
+    }
+    StoryClusterer.Params p = StoryClusterer.Params.defaults().withGate(0.05, 0.5);
+    List<List<String>> runs = new ArrayList<>();
+    for (boolean prefetch : new boolean[] {false, true}) {
+      GatedGrouping c = new GatedGrouping(new StoryClusterer(p, (from, to) -> List.of()), new FakeEncoder(),
+          headlines());
+      if (prefetch) {
+        c.prefetch(vs, days, leads, labels);
+      }
+      List<String> ids = new ArrayList<>();
+      for (int i = 0; i < vs.size(); i++) {
+        ids.add(c.assign("a" + i, days[i], null, "O" + i, labels.get(i), vs.get(i), leads.get(i)).id());
+      }
+      runs.add(ids);
+      if (prefetch) {
+        assertEquals(0, c.lateTexts(), "the guess applied the gate as the decisions did");
+      }
+    }
+    assertEquals(runs.get(0), runs.get(1));
+  }
 }

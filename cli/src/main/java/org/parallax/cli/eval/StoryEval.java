@@ -58,6 +58,14 @@ public final class StoryEval implements Callable<Integer> {
       + "article is embedded, LOW,HIGH (default: the configured one).")
   List<Double> band;
 
+  @Option(names = "--gate", split = ",", hidden = true, description = "Default grouping: the headline gate, "
+      + "NEW,JOIN (for measuring; default: the configured one; 0,inf turns it off).")
+  List<Double> gate;
+
+  @Option(names = "--trace-decisions", hidden = true, paramLabel = "FILE", description = "Default grouping: write "
+      + "every decision the embeddings took part in to FILE, tab-separated (for measuring the gate).")
+  Path traceDecisions;
+
   @Option(names = "--semantic-weight", description = "With --semantic: share of the embedding similarity in the "
       + "score (default: the configured one).")
   Double semanticWeight;
@@ -114,28 +122,41 @@ public final class StoryEval implements Callable<Integer> {
       if (band != null && band.size() == 2) {
         sp = sp.withBand(band.get(0), band.get(1));
       }
+      if (gate != null && gate.size() == 2) {
+        sp = sp.withGate(gate.get(0), gate.get(1));
+      }
       CorpusIngester.Settings settings = new CorpusIngester.Settings(
           withWeight(sp.withThresholds(fast ? t : sp.threshold(), fast ? sp.semanticThreshold() : t)),
           d.copies(),
           d.batch(), d.vectorTerms(), d.dfSlots());
       Path dir = Files.createTempDirectory("parallax-eval-stories");
       Map<String, String> predicted = new HashMap<>();
-      long[] embedded = {0, 0, 0};
+      long[] embedded = {0, 0, 0, 0};
       long start = System.nanoTime();
       try (CorpusStore store = CorpusStore.open(dir)) {
         CorpusIngester ingester = new CorpusIngester(store, models, settings, grouping, embedder, s -> { });
+        org.parallax.cli.DecisionTrace trace = traceDecisions == null ? null
+            : new org.parallax.cli.DecisionTrace(traceDecisions);
+        if (trace != null) {
+          ingester.traceDecisions(trace);
+        }
         docs.forEach(ingester::accept);
         ingester.close();
+        if (trace != null) {
+          trace.close();
+        }
         embedded[0] = ingester.embedded();
         embedded[1] = ingester.embeddingCalls()[0];
         embedded[2] = ingester.embeddingCalls()[1];
+        embedded[3] = ingester.gatedOut();
         store.forEachMembership(predicted::put);
       } finally {
         deleteTree(dir);
       }
       double secs = (System.nanoTime() - start) / 1e9;
       out.println(score(gold, predicted, t, secs) + String.format(Locale.ROOT, ", %d of %d articles embedded"
-          + " (texts embedded ahead in batches %d, late %d)", embedded[0], docs.size(), embedded[1], embedded[2]));
+          + " (texts embedded ahead in batches %d, late %d; %d settled by the headline gate)", embedded[0],
+          docs.size(), embedded[1], embedded[2], embedded[3]));
     }
     return ExitCodes.OK;
   }
