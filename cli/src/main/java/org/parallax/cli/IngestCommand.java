@@ -44,17 +44,8 @@ public final class IngestCommand implements Callable<Integer> {
       + "articles/s on 2 cores).")
   boolean semantic;
 
-  @Option(names = "--band", split = ",", hidden = true, description = "Default grouping: the band of TF-IDF scores "
-      + "in which an article is embedded, LOW,HIGH (for measuring; default: the configured one).")
-  List<Double> band;
-
-  @Option(names = "--gate", split = ",", hidden = true, description = "Default grouping: the headline gate, "
-      + "NEW,JOIN (for measuring; default: the configured one; 0,inf turns it off).")
-  List<Double> gate;
-
-  @Option(names = "--trace-decisions", hidden = true, paramLabel = "FILE", description = "Default grouping: write "
-      + "every decision the embeddings took part in to FILE, tab-separated (for measuring the gate).")
-  Path traceDecisions;
+  @picocli.CommandLine.Mixin
+  GroupingOptions grouping = new GroupingOptions();
 
   @Option(names = "--no-outlet-profiles", hidden = true, description = "Keep no outlet figures (for measuring what "
       + "they cost; `parallax outlets` then lacks this run's articles).")
@@ -110,25 +101,21 @@ public final class IngestCommand implements Callable<Integer> {
     InputReader reader = new InputReader(ParallaxConfig.defaults());
     long totalBytes = InputReader.totalBytes(paths);
     CorpusIngester.Settings d = CorpusIngester.Settings.defaults();
-    org.parallax.stories.StoryClusterer.Params sp = band != null && band.size() == 2
-        ? d.stories().withBand(band.get(0), band.get(1)) : d.stories();
-    if (gate != null && gate.size() == 2) {
-      sp = sp.withGate(gate.get(0), gate.get(1));
-    }
+    org.parallax.stories.StoryClusterer.Params sp = grouping.apply(d.stories());
     CorpusIngester.Settings settings = new CorpusIngester.Settings(sp, d.copies(), batch, d.vectorTerms(),
         d.dfSlots());
     CorpusIngester.Counts c;
     try (CorpusStore s = CorpusStore.open(store)) {
       long[] lastReport = {start};
-      CorpusIngester.Grouping grouping = fast ? CorpusIngester.Grouping.FAST
+      CorpusIngester.Grouping mode = fast ? CorpusIngester.Grouping.FAST
           : semantic ? CorpusIngester.Grouping.SEMANTIC : CorpusIngester.Grouping.DEFAULT;
-      CorpusIngester ingester = new CorpusIngester(s, NlpModels.load(), settings, grouping,
+      CorpusIngester ingester = new CorpusIngester(s, NlpModels.load(), settings, mode,
           fast ? null : new org.parallax.align.MiniLmEmbedder(),
           skipped -> err.println("skipped: " + skipped.path() + ": " + skipped.reason()));
       if (noOutletProfiles) {
         ingester.withoutOutletProfiles();
       }
-      DecisionTrace trace = traceDecisions == null ? null : new DecisionTrace(traceDecisions);
+      DecisionTrace trace = grouping.trace();
       if (trace != null) {
         ingester.traceDecisions(trace);
       }
@@ -156,7 +143,7 @@ public final class IngestCommand implements Callable<Integer> {
               + "%d, late %d; %d settled by the headline gate)", ingester.embedded(), ingester.embeddingCalls()[0],
           ingester.embeddingCalls()[1], ingester.gatedOut()));
     } catch (java.io.IOException e) {
-      err.println("ingest: cannot write " + traceDecisions + ": " + e.getMessage());
+      err.println("ingest: cannot write " + grouping.traceFile() + ": " + e.getMessage());
       return ExitCodes.INTERNAL;
     }
     err.flush();

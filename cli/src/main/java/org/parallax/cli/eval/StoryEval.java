@@ -54,17 +54,8 @@ public final class StoryEval implements Callable<Integer> {
   @Option(names = "--fast", description = "The fast grouping: TF-IDF alone, no embeddings (as `ingest --fast`).")
   boolean fast;
 
-  @Option(names = "--band", split = ",", description = "Default grouping: the band of TF-IDF scores in which an "
-      + "article is embedded, LOW,HIGH (default: the configured one).")
-  List<Double> band;
-
-  @Option(names = "--gate", split = ",", hidden = true, description = "Default grouping: the headline gate, "
-      + "NEW,JOIN (for measuring; default: the configured one; 0,inf turns it off).")
-  List<Double> gate;
-
-  @Option(names = "--trace-decisions", hidden = true, paramLabel = "FILE", description = "Default grouping: write "
-      + "every decision the embeddings took part in to FILE, tab-separated (for measuring the gate).")
-  Path traceDecisions;
+  @picocli.CommandLine.Mixin
+  org.parallax.cli.GroupingOptions groupingOptions = new org.parallax.cli.GroupingOptions();
 
   @Option(names = "--semantic-weight", description = "With --semantic: share of the embedding similarity in the "
       + "score (default: the configured one).")
@@ -118,13 +109,7 @@ public final class StoryEval implements Callable<Integer> {
     out.printf(Locale.ROOT, "NeuS %s: %d articles in %d gold clusters, shuffled (seed %d); %s grouping%n", split,
         docs.size(), events.size(), seed, grouping.name().toLowerCase(Locale.ROOT));
     for (double t : ts) {
-      StoryClusterer.Params sp = d.stories();
-      if (band != null && band.size() == 2) {
-        sp = sp.withBand(band.get(0), band.get(1));
-      }
-      if (gate != null && gate.size() == 2) {
-        sp = sp.withGate(gate.get(0), gate.get(1));
-      }
+      StoryClusterer.Params sp = groupingOptions.apply(d.stories());
       CorpusIngester.Settings settings = new CorpusIngester.Settings(
           withWeight(sp.withThresholds(fast ? t : sp.threshold(), fast ? sp.semanticThreshold() : t)),
           d.copies(),
@@ -135,8 +120,7 @@ public final class StoryEval implements Callable<Integer> {
       long start = System.nanoTime();
       try (CorpusStore store = CorpusStore.open(dir)) {
         CorpusIngester ingester = new CorpusIngester(store, models, settings, grouping, embedder, s -> { });
-        org.parallax.cli.DecisionTrace trace = traceDecisions == null ? null
-            : new org.parallax.cli.DecisionTrace(traceDecisions);
+        org.parallax.cli.DecisionTrace trace = groupingOptions.trace();
         if (trace != null) {
           ingester.traceDecisions(trace);
         }
