@@ -95,7 +95,11 @@ public final class TextCleaner {
   }
 
   private static final String TERMINAL_CHARS = ".!?…\"”’»):;";
-  private static final Pattern ZERO_WIDTH = Pattern.compile("[\u200B\u200C\u200D\uFEFF]");
+  /**
+   * Invisible characters, dropped: zero-width spaces and joiners, byte-order marks, and soft hyphens (a hyphenation
+   * hint inside a word: "re", soft hyphen, "lies" is "relies", not "re" and "lies").
+   */
+  private static final Pattern ZERO_WIDTH = Pattern.compile("[\u200B\u200C\u200D\uFEFF\u00AD]");
   private static final Pattern SPACES = Pattern.compile("[ \t]+");
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]*");
   private static final Set<String> STOP = Set.of("the", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for",
@@ -522,7 +526,7 @@ public final class TextCleaner {
 
   private static boolean hasZeroWidth(String text) {
     return text.indexOf('\u200B') >= 0 || text.indexOf('\u200C') >= 0 || text.indexOf('\u200D') >= 0
-        || text.indexOf('\uFEFF') >= 0;
+        || text.indexOf('\uFEFF') >= 0 || text.indexOf('\u00AD') >= 0;
   }
 
   private static String norm(String s) {

@@ -87,6 +87,12 @@ class TextCleanerTest {
   }
 
   @Test
+  void invisibleCharactersInsideWordsAreDropped() {
+    Cleaned c = cleaner.clean("The minister re\u00ADlies on the re\u200Bport, her office said on Monday.", "T");
+    assertEquals("The minister relies on the report, her office said on Monday.", c.body());
+  }
+
+  @Test
   void knownTitleFromMetadataIsNotRepeatedInTheBody() {
     Cleaned c = cleaner.clean("Storm hits coast\nWinds of 90 km/h hit the coast on Sunday night, officials said.",
         "Storm hits coast");
