@@ -89,7 +89,7 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
     char[] titleHashes = new char[0];
     if (a.title() != null && !a.title().isBlank()) {
       Scan title = new Scan(a.title());
-      titleHashes = title.distinctSketchHashes();
+      titleHashes = org.parallax.reuse.SentenceAlignment.sortedDistinct(title.sketch());
       for (int i = 0; i < title.contentCount; i++) {
         terms.add(title.content[i], TITLE_WEIGHT); // the headline names the event
       }
@@ -220,19 +220,6 @@ public record ArticleFeatures(Fingerprint fingerprint, TermCounts terms, String 
     char[] sketch() {
       endSentence();
       return Arrays.copyOf(sketch, Math.min(sketchLength, Fingerprint.MAX_SKETCH));
-    }
-
-    /** Every content-word hash of the sketch, sorted and distinct (for a headline: one set). */
-    char[] distinctSketchHashes() {
-      char[] all = sketch();
-      Arrays.sort(all);
-      int n = 0;
-      for (int k = 0; k < all.length; k++) {
-        if (all[k] != 0 && (n == 0 || all[k] != all[n - 1])) {
-          all[n++] = all[k];
-        }
-      }
-      return Arrays.copyOf(all, n);
     }
 
     private void sketchWord(long h) {

@@ -138,7 +138,7 @@ public final class CopyDetector {
 
   /** Judges a pair; {@code earlier} was ingested before {@code later}. Null when neither copies the other. */
   Copy compare(Entry earlier, Entry later) {
-    return judge(earlier, later).copy();
+    return judge(earlier, later, false).copy();
   }
 
   /**
@@ -153,6 +153,11 @@ public final class CopyDetector {
 
   /** Judges a pair as {@link #compare} does, and says why; {@code earlier} was ingested before {@code later}. */
   public Verdict judge(Entry earlier, Entry later) {
+    return judge(earlier, later, true);
+  }
+
+  /** The measures are written out only when {@code explain}: ingest judges every candidate and reads no reason. */
+  private Verdict judge(Entry earlier, Entry later, boolean explain) {
     Fingerprint a = earlier.fingerprint();
     Fingerprint b = later.fingerprint();
     double js = MinHash.similarity(a.shingles(), b.shingles());
@@ -164,18 +169,19 @@ public final class CopyDetector {
     boolean candidate = js >= params.gate() || Math.max(aInB, bInA) >= params.containment()
         || (ja >= params.gateAnchors() && a.anchorCount() >= 3 && b.anchorCount() >= 3
             && MinHash.similarity(a.words(), b.words()) >= params.gateWords());
-    String measures = String.format(java.util.Locale.ROOT, "3-grams %.2f (containment %.2f/%.2f), anchors %.2f",
-        js, aInB, bInA, ja);
+    String measures = !explain ? "" : String.format(java.util.Locale.ROOT,
+        "3-grams %.2f (containment %.2f/%.2f), anchors %.2f", js, aInB, bInA, ja);
     if (!candidate) {
-      return new Verdict(null, "not a candidate: " + measures);
+      return none(explain, "not a candidate: ", measures);
     }
     SentenceAlignment al = SentenceAlignment.of(a.sketch(), b.sketch());
     boolean sameOutlet = a.outlet() != 0 && a.outlet() == b.outlet();
     double verbatim = al.verbatimShare();
-    measures += String.format(java.util.Locale.ROOT, "; %d sentences, %.2f matched, %.2f aligned in order, "
-        + "spread %.2f, verbatim %.2f, %s outlet", al.sentences(), al.matched() / (double) Math.max(1,
-        al.sentences()), al.orderedShare(), al.spread(), verbatim,
-        sameOutlet ? "same" : "other");
+    if (explain) {
+      measures += String.format(java.util.Locale.ROOT, "; %d sentences, %.2f matched, %.2f aligned in order, "
+          + "spread %.2f, verbatim %.2f, %s outlet", al.sentences(), al.matched() / (double) Math.max(1,
+          al.sentences()), al.orderedShare(), al.spread(), verbatim, sameOutlet ? "same" : "other");
+    }
     String kind;
     boolean ownReworked = sameOutlet && al.sentences() >= LONG_TEXT && verbatim >= params.verbatimShare()
         && al.matched() >= OWN_MATCHED * al.sentences();
@@ -187,8 +193,8 @@ public final class CopyDetector {
         || (al.orderedShare() < params.copyShare() || al.spread() < params.spread() && !longAndAligned(al))
         && !ownReworked) {
       // too little text to judge, or not the same sequence of sentences through the shorter text
-      return new Verdict(null, (al.sentences() < params.minSentences() ? "too short: " : "not the same sequence: ")
-          + measures);
+      return none(explain, al.sentences() < params.minSentences() ? "too short: " : "not the same sequence: ",
+          measures);
     } else if (sameOutlet && verbatim >= params.verbatimShare()) {
       kind = "update";
     } else if (!sameOutlet && verbatim >= params.republicationVerbatim()) {
@@ -200,7 +206,7 @@ public final class CopyDetector {
       kind = verbatim >= params.verbatimShare() ? "republication" : "rewrite";
     } else {
       // partly word for word, partly not: some reused passages in a text of its own, which is not a copy
-      return new Verdict(null, "partly verbatim: " + measures);
+      return none(explain, "partly verbatim: ", measures);
     }
     Entry source;
     String basis;
@@ -214,7 +220,7 @@ public final class CopyDetector {
     } else if (apart > 0) {
       source = earlier.day() < later.day() ? earlier : later;
       basis = "date";
-    } else if (cites(a, b) != cites(b, a)) {
+    } else if (cites(a, b) != cites(b, a)) { // computed for related pairs only, which are few
       source = cites(a, b) ? later : earlier; // a page that prints the other's headline was written after it
       basis = "headline";
     } else if (!sameOutlet && credit(a) != credit(b)) {
@@ -235,7 +241,7 @@ public final class CopyDetector {
     }
     Entry copy = source == earlier ? later : earlier;
     return new Verdict(new Copy(source.id(), copy.id(), kind, round(js), round(al.orderedShare()), basis),
-        kind + " (" + basis + ", original " + source.id() + "): " + measures);
+        explain ? kind + " (" + basis + ", original " + source.id() + "): " + measures : "");
   }
 
   /**
@@ -254,6 +260,12 @@ public final class CopyDetector {
 
   private static boolean longAndAligned(SentenceAlignment al) {
     return al.sentences() >= LONG_TEXT;
+  }
+
+  private static final Verdict UNRELATED = new Verdict(null, "");
+
+  private static Verdict none(boolean explain, String rule, String measures) {
+    return explain ? new Verdict(null, rule + measures) : UNRELATED;
   }
 
   private static boolean wire(Fingerprint f) {

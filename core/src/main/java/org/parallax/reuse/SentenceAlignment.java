@@ -155,20 +155,27 @@ public record SentenceAlignment(int sentences, int matched, int ordered, int ver
     for (int i = 0; i <= sketch.length; i++) {
       if (i == sketch.length || sketch[i] == 0) {
         if (i > start) {
-          char[] s = Arrays.copyOfRange(sketch, start, i);
-          Arrays.sort(s);
-          int n = 0;
-          for (int k = 0; k < s.length; k++) {
-            if (k == 0 || s[k] != s[k - 1]) {
-              s[n++] = s[k];
-            }
-          }
-          out.add(n == s.length ? s : Arrays.copyOf(s, n));
+          out.add(sortedDistinct(Arrays.copyOfRange(sketch, start, i)));
         }
         start = i + 1;
       }
     }
     return out;
+  }
+
+  /**
+   * The hashes of {@code s} sorted, without repeats and without the 0s that separate sentences: one sentence's set,
+   * or a whole short text's (a headline). Sorts {@code s} in place.
+   */
+  public static char[] sortedDistinct(char[] s) {
+    Arrays.sort(s);
+    int n = 0;
+    for (char c : s) {
+      if (c != 0 && (n == 0 || c != s[n - 1])) {
+        s[n++] = c;
+      }
+    }
+    return n == s.length ? s : Arrays.copyOf(s, n);
   }
 
   static double jaccard(char[] x, char[] y) {

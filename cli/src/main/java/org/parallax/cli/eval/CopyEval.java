@@ -250,7 +250,8 @@ public final class CopyEval implements Callable<Integer> {
         if (verbose) { // say why each missed copy was not related, from the fingerprints the store holds
           out.printf(Locale.ROOT, "%d judged pairs (%s); %d copy relations from store %s%n", pairs.size(),
               split == null ? "all splits" : split, found.size(), store);
-          JudgedCopies.print(JudgedCopies.score(pairs, found, j -> whyNot(s, j)), out, true);
+          Map<Long, List<CopyDetector.Entry>> byDay = new HashMap<>(); // a day's entries read once
+          JudgedCopies.print(JudgedCopies.score(pairs, found, j -> whyNot(s, j, byDay)), out, true);
           return ExitCodes.OK;
         }
       }
@@ -284,9 +285,10 @@ public final class CopyEval implements Callable<Integer> {
   }
 
   /** The detector's verdict on a judged pair, from the stored fingerprints (the earlier-ingested one first). */
-  private static String whyNot(CorpusStore s, JudgedCopies.Judged j) {
-    CopyDetector.Entry a = entry(s, j.a());
-    CopyDetector.Entry b = entry(s, j.b());
+  private static String whyNot(CorpusStore s, JudgedCopies.Judged j,
+                               Map<Long, List<CopyDetector.Entry>> byDay) {
+    CopyDetector.Entry a = entry(s, j.a(), byDay);
+    CopyDetector.Entry b = entry(s, j.b(), byDay);
     if (a == null || b == null) {
       return "not both in the store";
     }
@@ -301,14 +303,15 @@ public final class CopyEval implements Callable<Integer> {
     return (a.order() < b.order() ? d.judge(a, b) : d.judge(b, a)).why();
   }
 
-  private static CopyDetector.Entry entry(CorpusStore s, String id) {
+  private static CopyDetector.Entry entry(CorpusStore s, String id, Map<Long, List<CopyDetector.Entry>> byDay) {
     CorpusStore.StoredArticle sa = s.article(id);
     if (sa == null) {
       return null;
     }
     Long day = CorpusStore.epochDay(sa.article().date() == null ? "" : sa.article().date());
     long d = day == null ? Long.MIN_VALUE : day;
-    return s.articlesWithDaysIn(d, d).stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
+    return byDay.computeIfAbsent(d, x -> s.articlesWithDaysIn(x, x)).stream().filter(e -> e.id().equals(id))
+        .findFirst().orElse(null);
   }
 
   private static String key(String a, String b) {
