@@ -30,6 +30,8 @@ import org.parallax.nlp.SentenceSplitter;
  */
 public final class StoryClaims {
   private static final Pattern FIGURE = Pattern.compile("\\d[\\d,.]*\\d|\\d");
+  /** Articles read in one story at most (the first, in ingest order): the pairwise scores grow with its square. */
+  static final int MAX_STORY_ARTICLES = 24;
 
   /**
    * @param link           score from which two mutually best sentences of two outlets state the same claim
@@ -42,7 +44,7 @@ public final class StoryClaims {
   public record Params(double link, double present, int minCommon, int minWords, int maxSentences,
                        int maxArticles) {
     public static Params defaults() {
-      return new Params(0.55, 0.20, 4, 6, 120, 3);
+      return new Params(0.55, 0.20, 4, 6, 80, 3);
     }
   }
 
@@ -74,25 +76,100 @@ public final class StoryClaims {
     this.splitter = splitter;
   }
 
-  /** A sentence with what comparing it needs. */
+  /** A sentence with what comparing it needs: its content words and word pairs as sorted ids, its figures. */
   private static final class Unit {
+    final int index;
     final int article;
     final int outlet;
     final Cited cited;
-    final Set<String> words;
-    final Set<String> pairs;
+    final int[] words;
+    final long[] pairs;
     final Set<String> figures;
     final boolean claim;
 
-    Unit(int article, int outlet, Cited cited, int minWords) {
+    Unit(int index, int article, int outlet, Cited cited, int minWords, Dictionary dictionary) {
+      this.index = index;
       this.article = article;
       this.outlet = outlet;
       this.cited = cited;
-      this.words = Words.content(cited.text());
-      this.pairs = bigrams(cited.text());
-      this.figures = figures(cited.text());
-      this.claim = words.size() >= minWords;
+      // One scan: words are maximal runs of letters and digits, lower-cased (as Words.content splits them).
+      String text = cited.text();
+      int[] content = new int[16];
+      int nc = 0;
+      long[] pairList = new long[16];
+      int np = 0;
+      long prev = -1;
+      int i = 0;
+      while (i < text.length()) {
+        int cp = text.codePointAt(i);
+        if (!Character.isLetterOrDigit(cp)) {
+          i += Character.charCount(cp);
+          continue;
+        }
+        int from = i;
+        while (i < text.length() && Character.isLetterOrDigit(cp = text.codePointAt(i))) {
+          i += Character.charCount(cp);
+        }
+        String w = text.substring(from, i).toLowerCase(Locale.ROOT);
+        long id = id(dictionary.tokens, w);
+        if (prev >= 0) {
+          if (np == pairList.length) {
+            pairList = java.util.Arrays.copyOf(pairList, np * 2);
+          }
+          pairList[np++] = prev << 32 | id;
+        }
+        prev = id;
+        String c = Words.contentWord(w);
+        if (c != null) {
+          if (nc == content.length) {
+            content = java.util.Arrays.copyOf(content, nc * 2);
+          }
+          content[nc++] = id(dictionary.stems, c);
+        }
+      }
+      words = distinct(content, nc);
+      pairs = distinct(pairList, np);
+      figures = figures(text);
+      claim = words.length >= minWords;
     }
+  }
+
+  /** Ids of a story's words (lower-cased) and content-word stems. */
+  private static final class Dictionary {
+    final Map<String, Integer> tokens = new HashMap<>();
+    final Map<String, Integer> stems = new HashMap<>();
+  }
+
+  private static int id(Map<String, Integer> ids, String w) {
+    Integer id = ids.get(w);
+    if (id == null) {
+      id = ids.size();
+      ids.put(w, id);
+    }
+    return id;
+  }
+
+  /** The first n values, sorted, without repeats. */
+  private static int[] distinct(int[] a, int n) {
+    java.util.Arrays.sort(a, 0, n);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (k == 0 || a[i] != a[k - 1]) {
+        a[k++] = a[i];
+      }
+    }
+    return java.util.Arrays.copyOf(a, k);
+  }
+
+  private static long[] distinct(long[] a, int n) {
+    java.util.Arrays.sort(a, 0, n);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (k == 0 || a[i] != a[k - 1]) {
+        a[k++] = a[i];
+      }
+    }
+    return java.util.Arrays.copyOf(a, k);
   }
 
   /** The story's consensus claims and every outlet's result (outlets in the order they first appear). */
@@ -105,36 +182,57 @@ public final class StoryClaims {
     List<Input> read = new ArrayList<>();
     for (Input a : articles) {
       List<String> ids = outletArticles.computeIfAbsent(a.outlet(), k -> new ArrayList<>());
-      if (ids.size() < params.maxArticles()) {
+      if (ids.size() < params.maxArticles() && read.size() < MAX_STORY_ARTICLES) {
         ids.add(a.id());
         outletIndex.putIfAbsent(a.outlet(), outletIndex.size());
         read.add(a);
       }
     }
+    outletArticles.values().removeIf(List::isEmpty);
     int outlets = outletIndex.size();
     if (outlets < 3) {
       return new Result(List.of(), List.of());
     }
+    Dictionary dictionary = new Dictionary();
     List<List<Unit>> byArticle = new ArrayList<>();
     List<Unit> all = new ArrayList<>();
     for (int k = 0; k < read.size(); k++) {
       Input a = read.get(k);
       List<Unit> units = new ArrayList<>();
       for (int[] s : splitter.split(a.body(), params.maxSentences())) {
-        int from = s[0];
-        int to = s[1];
-        units.add(new Unit(k, outletIndex.get(a.outlet()), new Cited(a.id(), from, to, a.body().substring(from, to)),
-            params.minWords()));
+        Unit u = new Unit(all.size(), k, outletIndex.get(a.outlet()),
+            new Cited(a.id(), s[0], s[1], a.body().substring(s[0], s[1])), params.minWords(), dictionary);
+        units.add(u);
+        all.add(u);
       }
       byArticle.add(units);
-      all.addAll(units);
+    }
+    // Every pair of sentences of two outlets with a content word in common scored once (others score 0).
+    int n = all.size();
+    float[][] score = new float[n][];
+    Map<Integer, List<Unit>> postings = new HashMap<>();
+    boolean[] seen = new boolean[n];
+    List<Unit> candidates = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      score[i] = new float[i];
+      Unit a = all.get(i);
+      candidates.clear();
+      for (int w : a.words) {
+        List<Unit> p = postings.computeIfAbsent(w, k -> new ArrayList<>());
+        for (Unit b : p) {
+          if (!seen[b.index] && b.outlet != a.outlet) {
+            seen[b.index] = true;
+            candidates.add(b);
+          }
+        }
+        p.add(a);
+      }
+      for (Unit b : candidates) {
+        seen[b.index] = false;
+        score[i][b.index] = (float) score(a, b);
+      }
     }
     // Links: mutual best across articles of different outlets, at the link score.
-    int n = all.size();
-    Map<Unit, Integer> index = new java.util.IdentityHashMap<>();
-    for (int i = 0; i < n; i++) {
-      index.put(all.get(i), i);
-    }
     record Edge(int a, int b, double score) {}
     List<Edge> edges = new ArrayList<>();
     for (int x = 0; x < read.size(); x++) {
@@ -146,11 +244,11 @@ public final class StoryClaims {
           if (!u.claim) {
             continue;
           }
-          Unit best = best(u, byArticle.get(y));
-          if (best != null && best(best, byArticle.get(x)) == u) {
-            double sc = score(u, best);
+          Unit best = best(u, byArticle.get(y), score);
+          if (best != null && best(best, byArticle.get(x), score) == u) {
+            double sc = at(score, u, best);
             if (sc >= params.link() && common(u.words, best.words) >= params.minCommon()) {
-              edges.add(new Edge(index.get(u), index.get(best), sc));
+              edges.add(new Edge(u.index, best.index, sc));
             }
           }
         }
@@ -195,7 +293,7 @@ public final class StoryClaims {
       }
       List<Consensus> omitted = new ArrayList<>();
       for (List<Unit> g : consensus) {
-        if (!states(own, g)) {
+        if (!states(own, g, score)) {
           omitted.add(consensusOf(g, names));
         }
       }
@@ -206,7 +304,7 @@ public final class StoryClaims {
           continue;
         }
         claims++;
-        if (!sharedWith(u, others)) {
+        if (!sharedWith(u, others, score)) {
           unique.add(u.cited);
         }
       }
@@ -214,6 +312,10 @@ public final class StoryClaims {
           unique));
     }
     return new Result(agreed, out);
+  }
+
+  private static double at(float[][] score, Unit a, Unit b) {
+    return a.index > b.index ? score[a.index][b.index] : score[b.index][a.index];
   }
 
   private static Consensus consensusOf(List<Unit> g, List<String> names) {
@@ -227,10 +329,10 @@ public final class StoryClaims {
   }
 
   /** Whether any of {@code own} states the claim: a member, or a sentence at the present score with one. */
-  private boolean states(List<Unit> own, List<Unit> group) {
+  private boolean states(List<Unit> own, List<Unit> group, float[][] score) {
     for (Unit m : group) {
       for (Unit u : own) {
-        if (u == m || score(u, m) >= params.present()) {
+        if (u == m || at(score, u, m) >= params.present()) {
           return true;
         }
       }
@@ -238,23 +340,23 @@ public final class StoryClaims {
     return false;
   }
 
-  private boolean sharedWith(Unit u, List<Unit> others) {
+  private boolean sharedWith(Unit u, List<Unit> others, float[][] score) {
     for (Unit v : others) {
-      if (score(u, v) >= params.present()) {
+      if (at(score, u, v) >= params.present()) {
         return true;
       }
     }
     return false;
   }
 
-  private static Unit best(Unit u, List<Unit> in) {
+  private static Unit best(Unit u, List<Unit> in, float[][] score) {
     Unit best = null;
     double bestScore = 0;
     for (Unit v : in) {
       if (!v.claim) {
         continue;
       }
-      double s = score(u, v);
+      double s = at(score, u, v);
       if (s > bestScore) {
         bestScore = s;
         best = v;
@@ -265,44 +367,61 @@ public final class StoryClaims {
 
   /**
    * The lexical half of {@code analyze}'s agreement score: half the share of content words and half the share of
-   * word pairs the two sentences have in common, a bonus for a shared figure and a malus when both give figures
-   * and share none.
+   * word pairs the two sentences have in common (of the smaller set), a bonus for a shared figure and a malus when
+   * both give figures and share none.
    */
-  static double score(Unit a, Unit b) {
-    if (a.words.isEmpty() || b.words.isEmpty()) {
+  private static double score(Unit a, Unit b) {
+    if (a.words.length == 0 || b.words.length == 0) {
       return 0;
     }
+    double words = common(a.words, b.words) / (double) Math.min(a.words.length, b.words.length);
+    double pairs = a.pairs.length == 0 || b.pairs.length == 0 ? 0
+        : common(a.pairs, b.pairs) / (double) Math.min(a.pairs.length, b.pairs.length);
     boolean shared = false;
-    for (String f : a.figures) {
-      shared |= b.figures.contains(f);
+    if (!a.figures.isEmpty() && !b.figures.isEmpty()) {
+      for (String f : a.figures) {
+        shared |= b.figures.contains(f);
+      }
     }
-    return 0.5 * Words.overlap(a.words, b.words) + 0.5 * Words.overlap(a.pairs, b.pairs) + (shared ? 0.3 : 0)
+    return 0.5 * words + 0.5 * pairs + (shared ? 0.3 : 0)
         - (!shared && !a.figures.isEmpty() && !b.figures.isEmpty() ? 0.2 : 0);
   }
 
-  private static int common(Set<String> a, Set<String> b) {
+  /** Common elements of two sorted arrays. */
+  private static int common(int[] a, int[] b) {
+    int i = 0;
+    int j = 0;
     int n = 0;
-    for (String w : a) {
-      if (b.contains(w)) {
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
         n++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
       }
     }
     return n;
   }
 
-  private static Set<String> bigrams(String text) {
-    Set<String> out = new HashSet<>();
-    String prev = null;
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}_]+")) {
-      if (w.isEmpty()) {
-        continue;
+  private static int common(long[] a, long[] b) {
+    int i = 0;
+    int j = 0;
+    int n = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] == b[j]) {
+        n++;
+        i++;
+        j++;
+      } else if (a[i] < b[j]) {
+        i++;
+      } else {
+        j++;
       }
-      if (prev != null) {
-        out.add(prev + " " + w);
-      }
-      prev = w;
     }
-    return out;
+    return n;
   }
 
   private static Set<String> figures(String text) {
