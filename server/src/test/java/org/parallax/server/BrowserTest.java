@@ -231,11 +231,12 @@ class BrowserTest {
             int k = Integer.parseInt(value.substring(0, value.indexOf(" of ")));
             int items = section.findElements(By.cssSelector("section > ul > li, div.omission")).size();
             assertTrue(items >= Math.min(k, 1) && items <= k, f.getAttribute("id") + " lists its items: " + page);
-            assertTrue(section.getText().contains("The first " + items + " of " + k + "."), "says how many of "
-                + "how many it lists: " + page);
+            String text = section.getAttribute("textContent").replaceAll("\\s+", " ");
+            assertTrue(text.contains("The first " + items + " of " + k + "."), "says how many of how many it "
+                + "lists: " + page + ": " + text);
             assertTrue(links >= items, "each item links its article: " + page);
             for (WebElement q : section.findElements(By.tagName("q"))) {
-              assertFalse(q.getText().isBlank(), "each item shows its sentence: " + page);
+              assertFalse(q.getAttribute("textContent").isBlank(), "each item shows its sentence: " + page);
             }
             claimsShown += k;
           }
