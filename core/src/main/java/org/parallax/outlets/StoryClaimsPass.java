@@ -19,7 +19,8 @@ import org.parallax.stories.StoryInfo;
 /**
  * The separate pass that keeps the outlet profiles' claim figures current: after an ingest, every story that three
  * or more identified outlets cover and whose article list changed since it was last analysed (or never was) is
- * read from the store and analysed once by {@link StoryClaims}; the results are appended to
+ * read from the store and analysed once by {@link StoryClaims} (articles copying another outlet's left out, see
+ * {@link #copiesOfOthers}); the results are appended to
  * {@link OutletClaims#LOG}. Bounded: only shared stories, each only when it changes, at most
  * {@link StoryClaims.Params#maxArticles} articles per outlet and {@link StoryClaims.Params#maxSentences} sentences
  * per article. Runs on a pool of one thread per core, one splitter per thread.
@@ -62,9 +63,11 @@ public final class StoryClaimsPass {
       lines = pool.submit(() -> todo.parallelStream().map(id -> {
         List<StoryClaims.Input> in = new ArrayList<>();
         Map<String, String> months = new HashMap<>();
-        for (Article a : store.storyArticles(id)) {
+        List<Article> stored = store.storyArticles(id);
+        java.util.Set<String> copies = copiesOfOthers(store, stored);
+        for (Article a : stored) {
           String outlet = OutletLedger.outletOf(a);
-          if (outlet.equals(OutletLedger.UNKNOWN)) {
+          if (outlet.equals(OutletLedger.UNKNOWN) || copies.contains(a.id())) {
             continue;
           }
           in.add(new StoryClaims.Input(a.id(), outlet, a.body()));
@@ -89,6 +92,27 @@ public final class StoryClaimsPass {
       throw new ParallaxException("cannot write " + OutletClaims.LOG + ": " + e.getMessage(), e);
     }
     return new Counts(shared, todo.size(), articles[0], (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * The articles that copy (republish or rewrite) an article of another outlet: left out of the triangulation, as
+   * {@code analyze} counts copies once, so that an original's sentences are not "stated" by its copy and one text
+   * does not count as two outlets for a consensus. The copy side of a relation of unknown direction (the later).
+   */
+  static java.util.Set<String> copiesOfOthers(CorpusStore store, List<Article> articles) {
+    Map<String, String> outletOf = new HashMap<>();
+    for (Article a : articles) {
+      outletOf.put(a.id(), OutletLedger.outletOf(a));
+    }
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (org.parallax.model.Copy c : store.copiesOf(outletOf.keySet())) {
+      String from = outletOf.get(c.source());
+      String to = outletOf.get(c.copy());
+      if (from != null && to != null && !from.equals(to)) {
+        out.add(c.copy());
+      }
+    }
+    return out;
   }
 
   /**
