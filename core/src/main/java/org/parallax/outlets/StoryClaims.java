@@ -7,12 +7,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.parallax.align.Words;
 import org.parallax.nlp.SentenceSplitter;
 
 /**
@@ -29,7 +25,6 @@ import org.parallax.nlp.SentenceSplitter;
  * outlet reaches that lower score. Not thread-safe (one splitter): one instance per thread.
  */
 public final class StoryClaims {
-  private static final Pattern FIGURE = Pattern.compile("\\d[\\d,.]*\\d|\\d");
   /** Articles read in one story at most (the first, in ingest order): the pairwise scores grow with its square. */
   static final int MAX_STORY_ARTICLES = 24;
 
@@ -76,102 +71,6 @@ public final class StoryClaims {
     this.splitter = splitter;
   }
 
-  /** A sentence with what comparing it needs: its content words and word pairs as sorted ids, its figures. */
-  private static final class Unit {
-    final int index;
-    final int article;
-    final int outlet;
-    final Cited cited;
-    final int[] words;
-    final long[] pairs;
-    final Set<String> figures;
-    final boolean claim;
-
-    Unit(int index, int article, int outlet, Cited cited, int minWords, Dictionary dictionary) {
-      this.index = index;
-      this.article = article;
-      this.outlet = outlet;
-      this.cited = cited;
-      // One scan: words are maximal runs of letters and digits, lower-cased (as Words.content splits them).
-      String text = cited.text();
-      int[] content = new int[16];
-      int nc = 0;
-      long[] pairList = new long[16];
-      int np = 0;
-      long prev = -1;
-      int i = 0;
-      while (i < text.length()) {
-        int cp = text.codePointAt(i);
-        if (!Character.isLetterOrDigit(cp)) {
-          i += Character.charCount(cp);
-          continue;
-        }
-        int from = i;
-        while (i < text.length() && Character.isLetterOrDigit(cp = text.codePointAt(i))) {
-          i += Character.charCount(cp);
-        }
-        String w = text.substring(from, i).toLowerCase(Locale.ROOT);
-        long id = id(dictionary.tokens, w);
-        if (prev >= 0) {
-          if (np == pairList.length) {
-            pairList = java.util.Arrays.copyOf(pairList, np * 2);
-          }
-          pairList[np++] = prev << 32 | id;
-        }
-        prev = id;
-        String c = Words.contentWord(w);
-        if (c != null) {
-          if (nc == content.length) {
-            content = java.util.Arrays.copyOf(content, nc * 2);
-          }
-          content[nc++] = id(dictionary.stems, c);
-        }
-      }
-      words = distinct(content, nc);
-      pairs = distinct(pairList, np);
-      figures = figures(text);
-      claim = words.length >= minWords;
-    }
-  }
-
-  /** Ids of a story's words (lower-cased) and content-word stems. */
-  private static final class Dictionary {
-    final Map<String, Integer> tokens = new HashMap<>();
-    final Map<String, Integer> stems = new HashMap<>();
-  }
-
-  private static int id(Map<String, Integer> ids, String w) {
-    Integer id = ids.get(w);
-    if (id == null) {
-      id = ids.size();
-      ids.put(w, id);
-    }
-    return id;
-  }
-
-  /** The first n values, sorted, without repeats. */
-  private static int[] distinct(int[] a, int n) {
-    java.util.Arrays.sort(a, 0, n);
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      if (k == 0 || a[i] != a[k - 1]) {
-        a[k++] = a[i];
-      }
-    }
-    return java.util.Arrays.copyOf(a, k);
-  }
-
-  private static long[] distinct(long[] a, int n) {
-    java.util.Arrays.sort(a, 0, n);
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      if (k == 0 || a[i] != a[k - 1]) {
-        a[k++] = a[i];
-      }
-    }
-    return java.util.Arrays.copyOf(a, k);
-  }
-
   /** The story's consensus claims and every outlet's result (outlets in the order they first appear). */
   public record Result(List<Consensus> consensus, List<OutletResult> outlets) {}
 
@@ -193,14 +92,14 @@ public final class StoryClaims {
     if (outlets < 3) {
       return new Result(List.of(), List.of());
     }
-    Dictionary dictionary = new Dictionary();
-    List<List<Unit>> byArticle = new ArrayList<>();
-    List<Unit> all = new ArrayList<>();
+    LexicalSentence.Dictionary dictionary = new LexicalSentence.Dictionary();
+    List<List<LexicalSentence>> byArticle = new ArrayList<>();
+    List<LexicalSentence> all = new ArrayList<>();
     for (int k = 0; k < read.size(); k++) {
       Input a = read.get(k);
-      List<Unit> units = new ArrayList<>();
+      List<LexicalSentence> units = new ArrayList<>();
       for (int[] s : splitter.split(a.body(), params.maxSentences())) {
-        Unit u = new Unit(all.size(), k, outletIndex.get(a.outlet()),
+        LexicalSentence u = new LexicalSentence(all.size(), k, outletIndex.get(a.outlet()),
             new Cited(a.id(), s[0], s[1], a.body().substring(s[0], s[1])), params.minWords(), dictionary);
         units.add(u);
         all.add(u);
@@ -210,16 +109,16 @@ public final class StoryClaims {
     // Every pair of sentences of two outlets with a content word in common scored once (others score 0).
     int n = all.size();
     float[][] score = new float[n][];
-    Map<Integer, List<Unit>> postings = new HashMap<>();
+    Map<Integer, List<LexicalSentence>> postings = new HashMap<>();
     boolean[] seen = new boolean[n];
-    List<Unit> candidates = new ArrayList<>();
+    List<LexicalSentence> candidates = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       score[i] = new float[i];
-      Unit a = all.get(i);
+      LexicalSentence a = all.get(i);
       candidates.clear();
       for (int w : a.words) {
-        List<Unit> p = postings.computeIfAbsent(w, k -> new ArrayList<>());
-        for (Unit b : p) {
+        List<LexicalSentence> p = postings.computeIfAbsent(w, k -> new ArrayList<>());
+        for (LexicalSentence b : p) {
           if (!seen[b.index] && b.outlet != a.outlet) {
             seen[b.index] = true;
             candidates.add(b);
@@ -227,9 +126,9 @@ public final class StoryClaims {
         }
         p.add(a);
       }
-      for (Unit b : candidates) {
+      for (LexicalSentence b : candidates) {
         seen[b.index] = false;
-        score[i][b.index] = (float) score(a, b);
+        score[i][b.index] = (float) LexicalSentence.score(a, b);
       }
     }
     // Links: mutual best across articles of different outlets, at the link score.
@@ -240,14 +139,14 @@ public final class StoryClaims {
         if (read.get(x).outlet().equals(read.get(y).outlet())) {
           continue;
         }
-        for (Unit u : byArticle.get(x)) {
+        for (LexicalSentence u : byArticle.get(x)) {
           if (!u.claim) {
             continue;
           }
-          Unit best = best(u, byArticle.get(y), score);
+          LexicalSentence best = best(u, byArticle.get(y), score);
           if (best != null && best(best, byArticle.get(x), score) == u) {
             double sc = at(score, u, best);
-            if (sc >= params.link() && common(u.words, best.words) >= params.minCommon()) {
+            if (sc >= params.link() && LexicalSentence.common(u.words, best.words) >= params.minCommon()) {
               edges.add(new Edge(u.index, best.index, sc));
             }
           }
@@ -269,13 +168,13 @@ public final class StoryClaims {
         arts.get(ra).addAll(arts.get(rb));
       }
     }
-    Map<Integer, List<Unit>> groups = new LinkedHashMap<>();
+    Map<Integer, List<LexicalSentence>> groups = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(all.get(i));
     }
     List<String> names = new ArrayList<>(outletIndex.keySet());
-    List<List<Unit>> consensus = new ArrayList<>();
-    for (List<Unit> g : groups.values()) {
+    List<List<LexicalSentence>> consensus = new ArrayList<>();
+    for (List<LexicalSentence> g : groups.values()) {
       Set<Integer> stating = new HashSet<>();
       g.forEach(u -> stating.add(u.outlet));
       if (stating.size() >= 2 && stating.size() * 2 > outlets) {
@@ -286,20 +185,20 @@ public final class StoryClaims {
     consensus.forEach(g -> agreed.add(consensusOf(g, names)));
     List<OutletResult> out = new ArrayList<>();
     for (int o = 0; o < outlets; o++) {
-      List<Unit> own = new ArrayList<>();
-      List<Unit> others = new ArrayList<>();
-      for (Unit u : all) {
+      List<LexicalSentence> own = new ArrayList<>();
+      List<LexicalSentence> others = new ArrayList<>();
+      for (LexicalSentence u : all) {
         (u.outlet == o ? own : others).add(u);
       }
       List<Consensus> omitted = new ArrayList<>();
-      for (List<Unit> g : consensus) {
+      for (List<LexicalSentence> g : consensus) {
         if (!states(own, g, score)) {
           omitted.add(consensusOf(g, names));
         }
       }
       List<Cited> unique = new ArrayList<>();
       int claims = 0;
-      for (Unit u : own) {
+      for (LexicalSentence u : own) {
         if (!u.claim) {
           continue;
         }
@@ -314,14 +213,14 @@ public final class StoryClaims {
     return new Result(agreed, out);
   }
 
-  private static double at(float[][] score, Unit a, Unit b) {
+  private static double at(float[][] score, LexicalSentence a, LexicalSentence b) {
     return a.index > b.index ? score[a.index][b.index] : score[b.index][a.index];
   }
 
-  private static Consensus consensusOf(List<Unit> g, List<String> names) {
+  private static Consensus consensusOf(List<LexicalSentence> g, List<String> names) {
     List<Cited> sentences = new ArrayList<>();
     Set<String> outlets = new LinkedHashSet<>();
-    for (Unit u : g) {
+    for (LexicalSentence u : g) {
       sentences.add(u.cited);
       outlets.add(names.get(u.outlet));
     }
@@ -329,9 +228,9 @@ public final class StoryClaims {
   }
 
   /** Whether any of {@code own} states the claim: a member, or a sentence at the present score with one. */
-  private boolean states(List<Unit> own, List<Unit> group, float[][] score) {
-    for (Unit m : group) {
-      for (Unit u : own) {
+  private boolean states(List<LexicalSentence> own, List<LexicalSentence> group, float[][] score) {
+    for (LexicalSentence m : group) {
+      for (LexicalSentence u : own) {
         if (u == m || at(score, u, m) >= params.present()) {
           return true;
         }
@@ -340,8 +239,8 @@ public final class StoryClaims {
     return false;
   }
 
-  private boolean sharedWith(Unit u, List<Unit> others, float[][] score) {
-    for (Unit v : others) {
+  private boolean sharedWith(LexicalSentence u, List<LexicalSentence> others, float[][] score) {
+    for (LexicalSentence v : others) {
       if (at(score, u, v) >= params.present()) {
         return true;
       }
@@ -349,10 +248,10 @@ public final class StoryClaims {
     return false;
   }
 
-  private static Unit best(Unit u, List<Unit> in, float[][] score) {
-    Unit best = null;
+  private static LexicalSentence best(LexicalSentence u, List<LexicalSentence> in, float[][] score) {
+    LexicalSentence best = null;
     double bestScore = 0;
-    for (Unit v : in) {
+    for (LexicalSentence v : in) {
       if (!v.claim) {
         continue;
       }
@@ -363,74 +262,6 @@ public final class StoryClaims {
       }
     }
     return best;
-  }
-
-  /**
-   * The lexical half of {@code analyze}'s agreement score: half the share of content words and half the share of
-   * word pairs the two sentences have in common (of the smaller set), a bonus for a shared figure and a malus when
-   * both give figures and share none.
-   */
-  private static double score(Unit a, Unit b) {
-    if (a.words.length == 0 || b.words.length == 0) {
-      return 0;
-    }
-    double words = common(a.words, b.words) / (double) Math.min(a.words.length, b.words.length);
-    double pairs = a.pairs.length == 0 || b.pairs.length == 0 ? 0
-        : common(a.pairs, b.pairs) / (double) Math.min(a.pairs.length, b.pairs.length);
-    boolean shared = false;
-    if (!a.figures.isEmpty() && !b.figures.isEmpty()) {
-      for (String f : a.figures) {
-        shared |= b.figures.contains(f);
-      }
-    }
-    return 0.5 * words + 0.5 * pairs + (shared ? 0.3 : 0)
-        - (!shared && !a.figures.isEmpty() && !b.figures.isEmpty() ? 0.2 : 0);
-  }
-
-  /** Common elements of two sorted arrays. */
-  private static int common(int[] a, int[] b) {
-    int i = 0;
-    int j = 0;
-    int n = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] == b[j]) {
-        n++;
-        i++;
-        j++;
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return n;
-  }
-
-  private static int common(long[] a, long[] b) {
-    int i = 0;
-    int j = 0;
-    int n = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] == b[j]) {
-        n++;
-        i++;
-        j++;
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return n;
-  }
-
-  private static Set<String> figures(String text) {
-    Set<String> out = new HashSet<>();
-    Matcher m = FIGURE.matcher(text);
-    while (m.find()) {
-      out.add(m.group().replace(",", ""));
-    }
-    return out;
   }
 
   private static int find(int[] parent, int i) {
