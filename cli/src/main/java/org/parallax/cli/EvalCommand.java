@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
     description = "Measure Parallax on the research datasets in ../shared/data (never bundled).",
     subcommands = {ExtractionEval.class, QuoteEval.class, LoadedLanguageEval.class, StoryEval.class,
         CopyEval.class, ClaimAlignmentEval.class, ConflictEval.class, SummaryEval.class,
-        OutletSeparationEval.class})
+        OutletSeparationEval.class, org.parallax.cli.eval.StoryClaimsEval.class})
 public final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

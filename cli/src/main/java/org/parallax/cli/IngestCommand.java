@@ -51,6 +51,10 @@ public final class IngestCommand implements Callable<Integer> {
       + "they cost; `parallax outlets` then lacks this run's articles).")
   boolean noOutletProfiles;
 
+  @Option(names = "--no-story-claims", hidden = true, description = "Skip the separate pass over shared stories "
+      + "(unique and omitted claims of the outlet profiles), for measuring what it costs.")
+  boolean noStoryClaims;
+
   @Option(names = "--feed", paramLabel = "URL", description = "Poll this RSS/Atom feed and fetch its articles "
       + "(repeatable). Obeys robots.txt, waits between requests to one host, asks conditionally, backs off.")
   List<URI> feeds = new ArrayList<>();
@@ -109,7 +113,8 @@ public final class IngestCommand implements Callable<Integer> {
       long[] lastReport = {start};
       CorpusIngester.Grouping mode = fast ? CorpusIngester.Grouping.FAST
           : semantic ? CorpusIngester.Grouping.SEMANTIC : CorpusIngester.Grouping.DEFAULT;
-      CorpusIngester ingester = new CorpusIngester(s, NlpModels.load(), settings, mode,
+      NlpModels models = NlpModels.load();
+      CorpusIngester ingester = new CorpusIngester(s, models, settings, mode,
           fast ? null : new org.parallax.align.MiniLmEmbedder(),
           skipped -> err.println("skipped: " + skipped.path() + ": " + skipped.reason()));
       if (noOutletProfiles) {
@@ -142,6 +147,13 @@ public final class IngestCommand implements Callable<Integer> {
           fast ? "" : String.format(Locale.ROOT, "; %d articles' headline and lead embedded (texts embedded ahead "
               + "%d, late %d; %d settled by the headline gate)", ingester.embedded(), ingester.embeddingCalls()[0],
           ingester.embeddingCalls()[1], ingester.gatedOut()));
+      if (!noOutletProfiles && !noStoryClaims) {
+        org.parallax.outlets.StoryClaimsPass.Counts pc = org.parallax.outlets.StoryClaimsPass.run(s, models,
+            org.parallax.outlets.StoryClaims.Params.defaults());
+        err.printf(Locale.ROOT, "outlet claims: %d shared stories (3+ outlets), %d analysed now (%d articles) in "
+            + "%.1f s (%.1f%% of the ingest's %.1f s)%n", pc.shared(), pc.analysed(), pc.articles(), pc.seconds(),
+            100 * pc.seconds() / secs, secs);
+      }
     } catch (java.io.IOException e) {
       err.println("ingest: cannot write " + grouping.traceFile() + ": " + e.getMessage());
       return ExitCodes.INTERNAL;

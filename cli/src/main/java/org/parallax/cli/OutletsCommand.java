@@ -41,6 +41,11 @@ public final class OutletsCommand implements Callable<Integer> {
       description = "Leave out outlets with fewer articles in the period (default: ${DEFAULT-VALUE})")
   int minArticles;
 
+  @Option(names = "--update-claims", description = "First bring the unique and omitted claims up to date: analyse "
+      + "every shared story (3+ outlets) whose articles changed since it was last analysed (ingest does this "
+      + "at its end; for a store ingested with it off).")
+  boolean updateClaims;
+
   @Spec
   CommandSpec spec;
 
@@ -67,7 +72,13 @@ public final class OutletsCommand implements Callable<Integer> {
     }
     OutletProfiles profiles;
     try (CorpusStore s = CorpusStore.openReadOnly(store)) {
-      profiles = new OutletProfiles(OutletLedger.load(store), s.stories(null));
+      if (updateClaims) {
+        org.parallax.outlets.StoryClaimsPass.Counts pc = org.parallax.outlets.StoryClaimsPass.run(s,
+            org.parallax.nlp.NlpModels.load(), org.parallax.outlets.StoryClaims.Params.defaults());
+        err.printf(Locale.ROOT, "outlet claims: %d shared stories (3+ outlets), %d analysed now (%d articles) in "
+            + "%.1f s%n", pc.shared(), pc.analysed(), pc.articles(), pc.seconds());
+      }
+      profiles = OutletProfiles.load(store, s.stories(null));
     }
     List<OutletProfile> rows = new ArrayList<>();
     if (outlet != null) {
@@ -86,17 +97,21 @@ public final class OutletsCommand implements Callable<Integer> {
     if (json) {
       out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
     } else {
-      out.printf(Locale.ROOT, "%-28s %8s %7s %8s %9s %9s %10s  %s%n", "outlet", "articles", "stories",
-          "loaded%", "originate", "rewrite", "shared cov", "top loaded terms");
+      out.printf(Locale.ROOT, "%-28s %8s %7s %8s %9s %9s %10s %13s %11s  %s%n", "outlet", "articles", "stories",
+          "loaded%", "originate", "rewrite", "shared cov", "only it", "omits", "top loaded terms");
       for (OutletProfile p : rows) {
-        out.printf(Locale.ROOT, "%-28s %8d %7d %8s %9d %9d %10s  %s%n", clip(p.outlet(), 28), p.articles(),
+        OutletProfile.Claims cl = p.claims();
+        out.printf(Locale.ROOT, "%-28s %8d %7d %8s %9d %9d %10s %13s %11s  %s%n", clip(p.outlet(), 28), p.articles(),
             p.stories(), num(p.loadedPer100Words()), p.originated(), p.rewrote(),
             p.sharedStories() == 0 ? "-" : p.sharedCovered() + "/" + p.sharedStories(),
+            cl.stories() == 0 ? "-" : cl.unique() + "/" + cl.sentences(),
+            cl.stories() == 0 ? "-" : cl.omitted() + "/" + cl.consensus(),
             clip(String.join(", ", p.topTerms().stream().limit(5).map(t -> t.term() + " " + t.count()).toList()),
                 60));
       }
       out.println(rows.size() + " outlets; loaded% = loaded terms per 100 words; originate/rewrite = articles "
-          + "copied by / copying another outlet; shared cov = stories of 3+ outlets covered, in its months");
+          + "copied by / copying another outlet; shared cov = stories of 3+ outlets covered, in its months; only it "
+          + "= its sentences in those stories no other outlet states; omits = their consensus claims it omits");
       if (outlet != null) {
         OutletProfile p = rows.get(0);
         out.println("articles: " + String.join(" ", p.articleIds()));
@@ -105,6 +120,11 @@ public final class OutletsCommand implements Callable<Integer> {
         p.mainSources().forEach(s -> out.println("rewrites " + s.outlet() + ": " + s.count()));
         p.missed().forEach(m -> out.println("left out: " + m.story() + " " + m.from() + " (" + m.outlets()
             + " outlets) " + m.label()));
+        p.claims().uniqueClaims().forEach(u -> out.println("only it states: " + u.ref() + " (story " + u.story()
+            + ") " + u.text()));
+        p.claims().omittedClaims().forEach(o -> out.println("omits: story " + o.story() + " (its " + String.join(" ",
+            o.ownArticles()) + "; stated by " + String.join(", ", o.statedBy()) + ": " + String.join(" ", o.refs())
+            + ") " + o.text()));
         p.leftOut().forEach(l -> out.println("not in the profile: " + l));
       }
     }

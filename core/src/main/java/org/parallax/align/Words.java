@@ -21,11 +21,20 @@ public final class Words {
   public static Set<String> content(String text) {
     Set<String> out = new HashSet<>();
     for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
-      if ((w.length() >= 4 || !w.isEmpty() && w.chars().allMatch(Character::isDigit)) && !STOP.contains(w)) {
-        out.add(w.length() > 5 ? w.substring(0, 5) : w);
+      String c = contentWord(w);
+      if (c != null) {
+        out.add(c);
       }
     }
     return out;
+  }
+
+  /** The content word (cut stem) of one lower-cased word, or null when it is no content word. */
+  public static String contentWord(String w) {
+    if ((w.length() >= 4 || !w.isEmpty() && w.chars().allMatch(Character::isDigit)) && !STOP.contains(w)) {
+      return w.length() > 5 ? w.substring(0, 5) : w;
+    }
+    return null;
   }
 
   /** Share of the smaller content-word set that the other also has; 0 when either is empty. */

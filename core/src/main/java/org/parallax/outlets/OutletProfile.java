@@ -11,7 +11,7 @@ public record OutletProfile(String outlet, int articles, int stories, long words
                             double loadedPer100Words, List<Term> topTerms, int originated, int rewrote,
                             List<Source> mainSources, List<String> originatedPairs, List<String> rewrotePairs,
                             int sharedStories, int sharedCovered, List<MissedStory> missed, List<Month> months,
-                            List<String> articleIds, List<String> leftOut) {
+                            List<String> articleIds, Claims claims, List<String> leftOut) {
   public OutletProfile {
     topTerms = List.copyOf(topTerms);
     mainSources = List.copyOf(mainSources);
@@ -26,6 +26,36 @@ public record OutletProfile(String outlet, int articles, int stories, long words
   /** A loaded term with its count and example spans "articleId:start:end". */
   public record Term(String term, int count, List<String> examples) {}
 
+  /**
+   * What the separate pass over shared stories ({@link StoryClaimsPass}) found for the outlet: the shared stories
+   * of the period it covers that were analysed, its claim-like sentences there, those no other outlet of the story
+   * states (unique; share of its sentences), the stories' consensus claims and those it omits (share of them).
+   * Evidence lists are bounded; counts are exact. Shares are NaN where there is nothing to divide by.
+   */
+  public record Claims(int stories, int sentences, int unique, double uniqueShare, int consensus, int omitted,
+                       double omittedShare, List<UniqueClaim> uniqueClaims, List<OmittedClaim> omittedClaims) {
+    public Claims {
+      uniqueClaims = List.copyOf(uniqueClaims);
+      omittedClaims = List.copyOf(omittedClaims);
+    }
+  }
+
+  /** A sentence of the outlet's ("articleId:start:end") that no other outlet of the story states. */
+  public record UniqueClaim(String story, String ref, String text) {}
+
+  /**
+   * A consensus claim of a story the outlet covers (its articles there) that it does not state: the other
+   * outlets' sentences ("articleId:start:end") and which outlets state it.
+   */
+  public record OmittedClaim(String story, String text, List<String> refs, List<String> statedBy,
+                             List<String> ownArticles) {
+    public OmittedClaim {
+      refs = List.copyOf(refs);
+      statedBy = List.copyOf(statedBy);
+      ownArticles = List.copyOf(ownArticles);
+    }
+  }
+
   /** An outlet this one rewrites, with how many of its articles. */
   public record Source(String outlet, int count) {}
 
@@ -37,11 +67,12 @@ public record OutletProfile(String outlet, int articles, int stories, long words
    * (coverage); NaN where the month has none.
    */
   public record Month(String month, int articles, int stories, double loadedPer100Words, double originatedShare,
-                      double rewroteShare, int sharedStories, int sharedCovered, double sharedCoverage) {}
+                      double rewroteShare, int sharedStories, int sharedCovered, double sharedCoverage,
+                      double uniqueShare, double omittedShare) {}
 
   /** Figures for which the months of every outlet give a corpus median. */
   public static final List<String> MONTHLY_FIGURES = List.of("articles", "loadedPer100Words", "originatedShare",
-      "rewroteShare", "sharedCoverage");
+      "rewroteShare", "sharedCoverage", "uniqueShare", "omittedShare");
 
   /** The value of one of {@link #MONTHLY_FIGURES} in a month. */
   public static double figure(Month m, String name) {
@@ -51,6 +82,8 @@ public record OutletProfile(String outlet, int articles, int stories, long words
       case "originatedShare" -> m.originatedShare();
       case "rewroteShare" -> m.rewroteShare();
       case "sharedCoverage" -> m.sharedCoverage();
+      case "uniqueShare" -> m.uniqueShare();
+      case "omittedShare" -> m.omittedShare();
       default -> throw new IllegalArgumentException("no monthly figure '" + name + "'");
     };
   }

@@ -25,20 +25,46 @@ public final class OutletProfiles {
   public static final int MEDIAN_MIN_ARTICLES = 5;
   private static final String UNKNOWN_PREFIX = "unknown (";
   static final List<String> LEFT_OUT = List.of(
-      "voices quoted by side, unique claims, consensus claims omitted and conflicts: they come from analysing "
-          + "each story across its articles, which the corpus store does not keep; each story's page shows them");
+      "voices quoted by side and conflicts: they come from analysing each story with its quotes and roles, which "
+          + "corpus mode does not do; each story's page shows them");
+  static final List<String> LEFT_OUT_NO_CLAIMS = List.of(
+      "voices quoted by side and conflicts: they come from analysing each story with its quotes and roles, which "
+          + "corpus mode does not do; each story's page shows them",
+      "unique and omitted claims: the store has no " + OutletClaims.LOG + " (ingested with the pass off)");
 
   private final OutletLedger ledger;
+  private final boolean claimsKept;
+  /** outlet → month → its shared stories' claim entries (story id paired). */
+  private final Map<String, TreeMap<String, List<Map.Entry<String, OutletClaims.Outlet>>>> claims = new HashMap<>();
   private final Map<String, List<StoryInfo>> sharedByMonth = new HashMap<>();
   private final Map<String, StoryInfo> stories = new HashMap<>();
 
+  /** Profiles without the shared stories' claims (a store whose pass never ran). */
   public OutletProfiles(OutletLedger ledger, List<StoryInfo> allStories) {
+    this(ledger, allStories, null);
+  }
+
+  /** @param claims the separate pass's results, or null where there are none */
+  public OutletProfiles(OutletLedger ledger, List<StoryInfo> allStories, OutletClaims claims) {
     this.ledger = ledger;
+    this.claimsKept = claims != null;
     for (StoryInfo s : allStories) {
       if (identified(s.outlets()) >= SHARED_OUTLETS) {
         sharedByMonth.computeIfAbsent(OutletLedger.monthOf(s.from()), k -> new ArrayList<>()).add(s);
         stories.put(s.id(), s);
       }
+    }
+    if (claims != null) {
+      claims.byOutlet().forEach((outlet, entries) -> {
+        TreeMap<String, List<Map.Entry<String, OutletClaims.Outlet>>> months = new TreeMap<>();
+        for (Map.Entry<String, OutletClaims.Outlet> e : entries) {
+          if (stories.containsKey(e.getKey())) { // still shared, and in this store
+            months.computeIfAbsent(e.getValue().month == null ? OutletLedger.UNDATED : e.getValue().month,
+                k -> new ArrayList<>()).add(e);
+          }
+        }
+        this.claims.put(outlet, months);
+      });
     }
     for (List<StoryInfo> l : sharedByMonth.values()) {
       l.sort(Comparator.comparing((StoryInfo s) -> s.from() == null ? "" : s.from()).reversed()
@@ -121,7 +147,7 @@ public final class OutletProfiles {
       int[] sc = shared(e.getKey(), storySet, missed);
       shared += sc[0];
       covered += sc[1];
-      months.add(month(e.getKey(), e.getValue(), storySet));
+      months.add(month(outlet, e.getKey(), e.getValue(), storySet));
     }
     missed.sort(Comparator.comparing((OutletProfile.MissedStory s) -> s.from() == null ? "" : s.from()).reversed());
     Map<String, List<String>> examples = ledger.examples(outlet);
@@ -134,7 +160,64 @@ public final class OutletProfiles {
         .limit(10).map(t -> new OutletProfile.Source(t.getKey(), t.getValue())).toList();
     return new OutletProfile(outlet, articles, storySet.size(), words, loaded, per100(loaded, words), top,
         originatedCount, rewroteCount, main, originated, rewrote, shared, covered,
-        missed.subList(0, Math.min(EVIDENCE, missed.size())), months, ids, LEFT_OUT);
+        missed.subList(0, Math.min(EVIDENCE, missed.size())), months, ids, claims(outlet, from, to),
+        claimsKept ? LEFT_OUT : LEFT_OUT_NO_CLAIMS);
+  }
+
+  /** The store's profiles: the ledger and, where the separate pass has run, its claims. */
+  public static OutletProfiles load(java.nio.file.Path dir, List<StoryInfo> allStories) throws java.io.IOException {
+    boolean kept = java.nio.file.Files.exists(dir.resolve(OutletClaims.LOG));
+    return new OutletProfiles(OutletLedger.load(dir), allStories, kept ? OutletClaims.load(dir) : null);
+  }
+
+  /** The claims figures of an outlet over the period, with bounded evidence. */
+  private OutletProfile.Claims claims(String outlet, String from, String to) {
+    int stories = 0;
+    int sentences = 0;
+    int unique = 0;
+    int consensus = 0;
+    int omitted = 0;
+    List<OutletProfile.UniqueClaim> uniqueEv = new ArrayList<>();
+    List<OutletProfile.OmittedClaim> omittedEv = new ArrayList<>();
+    for (Map.Entry<String, List<Map.Entry<String, OutletClaims.Outlet>>> m
+        : claims.getOrDefault(outlet, new TreeMap<>()).descendingMap().entrySet()) {
+      if (!in(m.getKey(), from, to)) {
+        continue;
+      }
+      for (Map.Entry<String, OutletClaims.Outlet> e : m.getValue()) {
+        OutletClaims.Outlet o = e.getValue();
+        stories++;
+        sentences += o.sentences;
+        unique += o.uniqueCount;
+        consensus += o.consensus;
+        omitted += o.omittedCount;
+        for (OutletClaims.Unique u : o.unique) {
+          if (uniqueEv.size() < EVIDENCE) {
+            uniqueEv.add(new OutletProfile.UniqueClaim(e.getKey(), u.ref, u.text));
+          }
+        }
+        for (OutletClaims.Omitted x : o.omitted) {
+          if (omittedEv.size() < EVIDENCE) {
+            omittedEv.add(new OutletProfile.OmittedClaim(e.getKey(), x.text, x.refs, x.outlets, o.articles));
+          }
+        }
+      }
+    }
+    return new OutletProfile.Claims(stories, sentences, unique, share(unique, sentences), consensus, omitted,
+        share(omitted, consensus), uniqueEv, omittedEv);
+  }
+
+  /** [unique, sentences, omitted, consensus] of an outlet's month. */
+  private int[] monthClaims(String outlet, String month) {
+    int[] c = new int[4];
+    for (Map.Entry<String, OutletClaims.Outlet> e
+        : claims.getOrDefault(outlet, new TreeMap<>()).getOrDefault(month, List.of())) {
+      c[0] += e.getValue().uniqueCount;
+      c[1] += e.getValue().sentences;
+      c[2] += e.getValue().omittedCount;
+      c[3] += e.getValue().consensus;
+    }
+    return c;
   }
 
   /** month → median of {@code figure} over the outlets with at least {@link #MEDIAN_MIN_ARTICLES} that month. */
@@ -156,7 +239,7 @@ public final class OutletProfiles {
             storySet.addAll(m.stories);
           }
         }
-        double v = OutletProfile.figure(month(e.getKey(), e.getValue(), storySet), figure);
+        double v = OutletProfile.figure(month(o.getKey(), e.getKey(), e.getValue(), storySet), figure);
         if (!Double.isNaN(v)) {
           values.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(v);
         }
@@ -172,11 +255,12 @@ public final class OutletProfiles {
     return stories.get(id);
   }
 
-  private OutletProfile.Month month(String key, OutletLedger.Month m, Set<String> storySet) {
+  private OutletProfile.Month month(String outlet, String key, OutletLedger.Month m, Set<String> storySet) {
     int[] sc = shared(key, storySet, null);
+    int[] cl = monthClaims(outlet, key);
     return new OutletProfile.Month(key, m.articles, m.stories.size(), per100(m.loaded, m.words),
         share(articlesIn(m.originated, true), m.articles), share(articlesIn(m.rewrote, false), m.articles),
-        sc[0], sc[1], share(sc[1], sc[0]));
+        sc[0], sc[1], share(sc[1], sc[0]), share(cl[0], cl[1]), share(cl[2], cl[3]));
   }
 
   /** Shared stories of a month and how many of them {@code storySet} covers; the others go to {@code missed}. */
@@ -204,7 +288,7 @@ public final class OutletProfiles {
     return ids.size();
   }
 
-  private static int identified(List<String> outlets) {
+  static int identified(List<String> outlets) {
     int n = 0;
     for (String o : outlets) {
       if (!o.startsWith(UNKNOWN_PREFIX)) {

@@ -48,6 +48,7 @@ public final class ExampleCorpus {
           CorpusIngester.Grouping.DEFAULT, embedder, problems::add);
       new InputReader(ParallaxConfig.defaults()).stream(List.of(input), ingester::accept, ingester::skip);
       ingester.close();
+      org.parallax.outlets.StoryClaimsPass.run(s, models, org.parallax.outlets.StoryClaims.Params.defaults());
     }
     return CorpusStore.openReadOnly(storeDir);
   }

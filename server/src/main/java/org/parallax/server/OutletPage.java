@@ -28,17 +28,26 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
 
   record MissedRow(String href, String label, String from, int outlets) {}
 
+  /** A sentence as evidence: its article's link and id, its text, its story's link. */
+  record SentenceRow(String href, String article, String text, String storyHref) {}
+
+  /** A consensus claim the outlet omits: the claim, the other outlets' sentences, the outlet's own articles. */
+  record OmissionRow(String text, String storyHref, List<SentenceRow> stated, List<String> statedBy,
+                     List<SentenceRow> own) {}
+
   /** One outlet: figures and the evidence behind them. */
   record Column(String outlet, String href, List<Figure> figures, List<ArticleRow> articles, List<TermRow> terms,
                 List<PairRow> originated, List<PairRow> rewrote, List<SourceRow> sources, List<MissedRow> missed,
-                OutletProfile profile) {}
+                List<SentenceRow> unique, List<OmissionRow> omitted, OutletProfile profile) {}
 
   /** Monthly figures drawn, with their chart titles; shares are shown as percentages. */
   private static final List<String[]> TRENDS = List.of(
       new String[] {"articles", "Articles per month"},
       new String[] {"loadedPer100Words", "Loaded terms per 100 words"},
       new String[] {"rewroteShare", "Share of its articles that rewrite another outlet"},
-      new String[] {"sharedCoverage", "Share of the month's shared stories (3+ outlets) it covers"});
+      new String[] {"sharedCoverage", "Share of the month's shared stories (3+ outlets) it covers"},
+      new String[] {"uniqueShare", "Share of its sentences in shared stories no other outlet states"},
+      new String[] {"omittedShare", "Share of its shared stories' consensus claims it omits"});
   private static final int SNIPPET = 90;
 
   static String outletHref(String outlet) {
@@ -93,9 +102,29 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
     f.add(new Figure("shared", "Shared stories covered",
         p.sharedStories() == 0 ? "–" : p.sharedCovered() + " of " + p.sharedStories(), base + "#missed",
         "stories three or more outlets cover, in its months; the list shows those it leaves out"));
+    OutletProfile.Claims c = p.claims();
+    f.add(new Figure("unique", "Sentences only it states", c.stories() == 0 ? "–" : c.unique() + " of "
+        + c.sentences() + " (" + OutletCharts.format(c.uniqueShare(), true) + ")", base + "#unique",
+        "in " + c.stories() + " shared stories (3+ outlets) it covers: its sentences no other outlet's article states "
+        + "(lexical triangulation)"));
+    f.add(new Figure("omitted", "Consensus claims it omits", c.stories() == 0 ? "–" : c.omitted() + " of "
+        + c.consensus() + " (" + OutletCharts.format(c.omittedShare(), true) + ")", base + "#omitted",
+        "claims most outlets of its shared stories state, which its own articles there do not"));
     if (!evidence) {
       return new Column(p.outlet(), outletHref(p.outlet()), f, List.of(), List.of(), List.of(), List.of(),
-          List.of(), List.of(), p);
+          List.of(), List.of(), List.of(), List.of(), p);
+    }
+    List<SentenceRow> unique = new ArrayList<>();
+    for (OutletProfile.UniqueClaim u : c.uniqueClaims()) {
+      unique.add(sentence(store, u.ref(), u.text(), u.story()));
+    }
+    List<OmissionRow> omitted = new ArrayList<>();
+    for (OutletProfile.OmittedClaim o : c.omittedClaims()) {
+      List<SentenceRow> stated = new ArrayList<>();
+      o.refs().forEach(r -> stated.add(sentence(store, r, null, o.story())));
+      List<SentenceRow> own = new ArrayList<>();
+      o.ownArticles().forEach(id -> own.add(new SentenceRow(articleHref(id), id, null, null)));
+      omitted.add(new OmissionRow(o.text(), "/stories/" + Links.segment(o.story()), stated, o.statedBy(), own));
     }
     List<ArticleRow> articles = new ArrayList<>();
     for (String id : p.articleIds()) {
@@ -121,7 +150,30 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
         pairs(p.rewrotePairs(), store, true), p.mainSources().stream()
         .map(s -> new SourceRow(s.outlet(), outletHref(s.outlet()), s.count())).toList(),
         p.missed().stream().map(m -> new MissedRow("/stories/" + Links.segment(m.story()),
-            m.label() == null ? m.story() : m.label(), m.from(), m.outlets())).toList(), p);
+            m.label() == null ? m.story() : m.label(), m.from(), m.outlets())).toList(), unique, omitted, p);
+  }
+
+  /**
+   * A sentence "articleId:start:end" as the store's body has it (the kept text where the span no longer fits the
+   * body, or when the article is gone).
+   */
+  static SentenceRow sentence(CorpusStore store, String ref, String kept, String story) {
+    String[] x = ref.split(":");
+    String id = x[0];
+    String text = kept;
+    if (x.length == 3) {
+      CorpusStore.StoredArticle a = store.article(id);
+      if (a != null) {
+        String body = a.article().body();
+        int s = Integer.parseInt(x[1]);
+        int e = Integer.parseInt(x[2]);
+        if (s >= 0 && e <= body.length() && s < e) {
+          text = body.substring(s, e).replace('\n', ' ');
+        }
+      }
+    }
+    return new SentenceRow(articleHref(id), id, text == null ? ref : text,
+        story == null ? null : "/stories/" + Links.segment(story));
   }
 
   private static List<PairRow> pairs(List<String> pairs, CorpusStore store, boolean otherIsSource) {

@@ -64,7 +64,7 @@ final class OutletRoutes {
     if (p == null) {
       throw new HttpResponseException(404, "No outlet '" + ctx.pathParam("name") + "' in this corpus.");
     }
-    ctx.html(rendered.get(view.store().version() + "\t" + p.outlet() + "\t" + from + "\t" + to, () ->
+    ctx.html(rendered.get(view.key() + "\t" + p.outlet() + "\t" + from + "\t" + to, () ->
         pages.render("outlet", Map.of("p", OutletPage.of(p.outlet(), List.of(p), view, from, to, true)))));
   }
 
@@ -74,7 +74,7 @@ final class OutletRoutes {
     String to = month(ctx, "to");
     List<OutletProfile> ps = chosen(ctx, from, to);
     String title = String.join(" · ", ps.stream().map(OutletProfile::outlet).toList());
-    ctx.html(rendered.get(view.store().version() + "\tcompare\t" + title + "\t" + from + "\t" + to, () ->
+    ctx.html(rendered.get(view.key() + "\tcompare\t" + title + "\t" + from + "\t" + to, () ->
         pages.render("compare", Map.of("p", OutletPage.of(title, ps, view, from, to, false)))));
   }
 
@@ -105,6 +105,12 @@ final class OutletRoutes {
       r.put("rewrote", p.rewrote());
       r.put("sharedStories", p.sharedStories());
       r.put("sharedCovered", p.sharedCovered());
+      r.put("claimStories", p.claims().stories());
+      r.put("uniqueSentences", p.claims().unique());
+      r.put("uniqueShare", finite(p.claims().uniqueShare()));
+      r.put("consensusClaims", p.claims().consensus());
+      r.put("omittedClaims", p.claims().omitted());
+      r.put("omittedShare", finite(p.claims().omittedShare()));
       rows.add(r);
     }
     ctx.contentType("application/json").result(json.writeValueAsString(Map.of("outlets", rows)));

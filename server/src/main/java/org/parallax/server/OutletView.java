@@ -18,6 +18,8 @@ import org.parallax.store.CorpusStore;
 final class OutletView {
   private final CorpusStore store;
   private long version = -1;
+  /** Size of the claims log when last read: the separate pass appends to it without a new store version. */
+  private long claimsBytes = -1;
   private OutletProfiles profiles;
   private boolean present;
   private final Map<String, OutletProfile> byKey = new ConcurrentHashMap<>();
@@ -31,6 +33,12 @@ final class OutletView {
   synchronized boolean present() {
     current();
     return present;
+  }
+
+  /** What rendered pages are cached by: the store's version and the claims log's size. */
+  synchronized String key() {
+    current();
+    return version + ":" + claimsBytes;
   }
 
   synchronized OutletProfiles profiles() {
@@ -62,17 +70,28 @@ final class OutletView {
 
   private void current() {
     long v = store.version();
-    if (v == version && profiles != null) {
+    long cb = claimsBytes();
+    if (v == version && cb == claimsBytes && profiles != null) {
       return;
     }
     try {
       present = OutletLedger.present(store.directory());
-      profiles = new OutletProfiles(OutletLedger.load(store.directory()), store.stories(null));
+      profiles = OutletProfiles.load(store.directory(), store.stories(null));
     } catch (IOException e) {
       throw new ParallaxException("cannot read the outlet figures of the store: " + e.getMessage(), e);
     }
     byKey.clear();
     medians.clear();
     version = v;
+    claimsBytes = cb;
+  }
+
+  private long claimsBytes() {
+    try {
+      java.nio.file.Path f = store.directory().resolve(org.parallax.outlets.OutletClaims.LOG);
+      return java.nio.file.Files.exists(f) ? java.nio.file.Files.size(f) : 0;
+    } catch (IOException e) {
+      return -2;
+    }
   }
 }

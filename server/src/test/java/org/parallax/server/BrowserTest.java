@@ -213,18 +213,34 @@ class BrowserTest {
     shot("outlets");
     List<String> pages = outlets.stream().map(a -> a.getAttribute("href")).toList();
     int evidenceOpened = 0;
+    int claimsShown = 0;
     for (String page : pages) {
       driver.get(page);
       waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("figures")));
       assertEquals(1L, ((JavascriptExecutor) driver).executeScript("return document.scripts.length"));
-      assertEquals(4, driver.findElements(By.cssSelector("#trends figure.trend")).size());
+      assertEquals(6, driver.findElements(By.cssSelector("#trends figure.trend")).size());
       for (WebElement f : driver.findElements(By.cssSelector("#figures a.figure-link"))) {
         String href = f.getAttribute("href");
         String anchor = href.substring(href.indexOf('#') + 1);
         WebElement section = driver.findElement(By.id(anchor));
         int links = section.findElements(By.cssSelector("a.evidence-link")).size();
         String value = f.getText();
-        if (f.getAttribute("id").equals("fig-shared")) {
+        if (f.getAttribute("id").equals("fig-unique") || f.getAttribute("id").equals("fig-omitted")) {
+          // "N of M (x%)": N sentences or claims, listed (the first ones kept) each with a link to its article.
+          if (value.contains(" of ")) {
+            int k = Integer.parseInt(value.substring(0, value.indexOf(" of ")));
+            int items = section.findElements(By.cssSelector("section > ul > li, div.omission")).size();
+            assertTrue(items >= Math.min(k, 1) && items <= k, f.getAttribute("id") + " lists its items: " + page);
+            String text = section.getAttribute("textContent").replaceAll("\\s+", " ");
+            assertTrue(text.contains("The first " + items + " of " + k + "."), "says how many of how many it "
+                + "lists: " + page + ": " + text);
+            assertTrue(links >= items, "each item links its article: " + page);
+            for (WebElement q : section.findElements(By.tagName("q"))) {
+              assertFalse(q.getAttribute("textContent").isBlank(), "each item shows its sentence: " + page);
+            }
+            claimsShown += k;
+          }
+        } else if (f.getAttribute("id").equals("fig-shared")) {
           if (value.contains(" of ")) {
             String[] kn = value.split(" of ");
             assertEquals(Integer.parseInt(kn[1]) - Integer.parseInt(kn[0]), links, "stories left out: " + page);
@@ -250,6 +266,7 @@ class BrowserTest {
       }
     }
     assertTrue(evidenceOpened >= pages.size());
+    assertTrue(claimsShown > 0, "the example story's outlets each state something the others do not");
 
     driver.get(server.uri().resolve("/outlets?min=1").toString());
     List<WebElement> boxes = driver.findElements(By.cssSelector("#outlets input[type=checkbox]"));
@@ -259,11 +276,11 @@ class BrowserTest {
     driver.findElement(By.cssSelector("#compare-form button[type=submit]")).click();
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("compare-figures")));
     assertEquals(3, driver.findElements(By.cssSelector("#compare-figures thead th a")).size());
-    assertEquals(4, driver.findElements(By.cssSelector("#trends svg.chart, #trends figure.trend p.muted")).size());
+    assertEquals(6, driver.findElements(By.cssSelector("#trends svg.chart, #trends figure.trend p.muted")).size());
     shot("compare");
     List<String> figureLinks = driver.findElements(By.cssSelector("#compare-figures a.figure-link")).stream()
         .map(a -> a.getAttribute("href")).toList();
-    assertEquals(18, figureLinks.size(), "six figures for each of three outlets");
+    assertEquals(24, figureLinks.size(), "eight figures for each of three outlets");
     for (String href : figureLinks) {
       driver.get(href);
       String anchor = href.substring(href.indexOf('#') + 1);

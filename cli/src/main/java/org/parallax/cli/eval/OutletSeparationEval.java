@@ -51,7 +51,9 @@ public final class OutletSeparationEval implements Callable<Integer> {
   CommandSpec spec;
 
   static final List<String> FIGURES = List.of("loadedPer100Words", "originatedShare", "rewroteShare",
-      "sharedCoverage");
+      "sharedCoverage", "uniqueShare", "omittedShare");
+  /** Shared stories analysed that an outlet needs for its claim figures to be counted (else left out). */
+  static final int MIN_CLAIM_STORIES = 5;
 
   @Override
   public Integer call() throws Exception {
@@ -64,7 +66,7 @@ public final class OutletSeparationEval implements Callable<Integer> {
     Map<String, String> label = labels(allsides);
     OutletProfiles profiles;
     try (CorpusStore s = CorpusStore.openReadOnly(store)) {
-      profiles = new OutletProfiles(OutletLedger.load(store), s.stories(null));
+      profiles = OutletProfiles.load(store, s.stories(null));
     }
     List<String> names = new ArrayList<>();
     List<double[]> values = new ArrayList<>();
@@ -76,7 +78,9 @@ public final class OutletSeparationEval implements Callable<Integer> {
       }
       OutletProfile p = profiles.profile(e.getKey(), null, null);
       double[] v = {p.loadedPer100Words(), share(p.originated(), p.articles()), share(p.rewrote(), p.articles()),
-          p.sharedStories() == 0 ? Double.NaN : (double) p.sharedCovered() / p.sharedStories()};
+          p.sharedStories() == 0 ? Double.NaN : (double) p.sharedCovered() / p.sharedStories(),
+          p.claims().stories() < MIN_CLAIM_STORIES ? Double.NaN : p.claims().uniqueShare(),
+          p.claims().stories() < MIN_CLAIM_STORIES ? Double.NaN : p.claims().omittedShare()};
       names.add(e.getKey());
       values.add(v);
       y.add(l.equals("left") ? 0 : l.equals("center") ? 1 : 2);
