@@ -19,6 +19,8 @@ import org.parallax.model.Removed;
 public final class TextCleaner {
   /** The start of the reason given for a line that names another article (copy direction reads these). */
   public static final String RELATED_HEADLINE = "headline of a related article";
+  /** The reason given for a person card flattened into a sentence ({@link LinkCards}). */
+  public static final String LINK_CARD = "inline link card";
   private static final Pattern TAIL_MARKER = Pattern.compile(
       "(?i)^(leave a (reply|comment)|\\d*\\s*comments?\\b.{0,20}$|join the (conversation|discussion)|notify of"
           + "|view all comments|newest most voted|inline feedbacks|related (articles|stories|posts|news|content)"
@@ -122,6 +124,15 @@ public final class TextCleaner {
   public Cleaned clean(String raw, String knownTitle, boolean fromHtml) {
     List<String> lines = lines(raw);
     List<Removed> removed = new ArrayList<>();
+    List<String> cards = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = LinkCards.strip(lines.get(i), cards);
+      if (!cards.isEmpty()) {
+        lines.set(i, line);
+        cards.forEach(c -> removed.add(new Removed(c, LINK_CARD)));
+        cards.clear();
+      }
+    }
     int n = lines.size();
     String[] reason = new String[n];
     String byline = null;
