@@ -145,8 +145,9 @@ public final class IngestCommand implements Callable<Integer> {
               + "stories in %.1f s (%.0f articles/s); store %s holds %d articles%s%n", c.read(), c.added(),
           c.duplicates(), c.skipped(), c.copies(), c.storiesOpened(), secs, c.read() / secs, store, s.size(),
           fast ? "" : String.format(Locale.ROOT, "; %d articles' headline and lead embedded (texts embedded ahead "
-              + "%d, late %d; %d settled by the headline gate)", ingester.embedded(), ingester.embeddingCalls()[0],
-          ingester.embeddingCalls()[1], ingester.gatedOut()));
+              + "%d, late %d, used %d; %d settled by the headline gate)", ingester.embedded(),
+          ingester.embeddingCalls()[0], ingester.embeddingCalls()[1], ingester.embeddingCalls()[2],
+          ingester.gatedOut()));
       if (!noOutletProfiles && !noStoryClaims) {
         org.parallax.outlets.StoryClaimsPass.Counts pc = org.parallax.outlets.StoryClaimsPass.run(s, models,
             org.parallax.outlets.StoryClaims.Params.defaults());

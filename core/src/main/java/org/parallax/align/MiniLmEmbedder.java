@@ -14,7 +14,8 @@ import org.parallax.encode.MiniLmEncoder;
  * too long for one pass goes to LangChain4j's model, which averages its chunks, loaded only then.
  */
 public final class MiniLmEmbedder implements Embedder {
-  private final MiniLmEncoder encoder = new MiniLmEncoder();
+  /** One thread per pass: {@link #embed} runs the texts in parallel itself (BENCHMARKS.md, issue 17). */
+  private final MiniLmEncoder encoder = new MiniLmEncoder(1);
   private volatile EmbeddingModel chunking;
 
   /** The encoder behind this embedder, for stages that want its token states too. */
@@ -31,8 +32,9 @@ public final class MiniLmEmbedder implements Embedder {
   }
 
   private float[] one(String text) {
-    if (!text.isBlank() && encoder.fits(text)) {
-      return encoder.encode(text).pooled();
+    org.parallax.encode.TokenStates whole = text.isBlank() ? null : encoder.encodeWhole(text);
+    if (whole != null) {
+      return whole.pooled();
     }
     return normalize(chunking().embed(TextSegment.from(text)).content().vector());
   }

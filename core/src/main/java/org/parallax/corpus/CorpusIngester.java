@@ -361,9 +361,13 @@ public final class CorpusIngester implements AutoCloseable {
     return gated == null ? 0 : gated.gatedOut();
   }
 
-  /** Texts the default grouping embedded ahead in batches, and one article at a time when a guess missed. */
+  /**
+   * Texts the default grouping embedded ahead in batches, one article at a time when a guess missed, and those
+   * the decisions used (the rest of those embedded ahead were guessed in vain).
+   */
   public long[] embeddingCalls() {
-    return gated == null ? new long[2] : new long[] {gated.prefetchedTexts(), gated.lateTexts()};
+    return gated == null ? new long[3]
+        : new long[] {gated.prefetchedTexts(), gated.lateTexts(), gated.embeddedTexts()};
   }
 
   /** Adds headline-and-lead embeddings in one batch (the embedder uses every core itself). */

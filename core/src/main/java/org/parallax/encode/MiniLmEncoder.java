@@ -32,9 +32,23 @@ public final class MiniLmEncoder implements AutoCloseable {
   private final HuggingFaceTokenizer tokenizer;
   private final boolean typeIds;
 
+  /** With ONNX Runtime's own threads for one pass (one per core). */
   public MiniLmEncoder() {
-    try (InputStream model = resource(MODEL); InputStream tok = resource(TOKENIZER)) {
-      session = env.createSession(model.readAllBytes());
+    this(0);
+  }
+
+  /**
+   * With {@code threads} of ONNX Runtime's for one pass (0: its default, one per core). 1 runs each pass on the
+   * calling thread alone, for callers that run passes in parallel themselves: ONNX Runtime's own threads would
+   * then be more threads than cores, waiting on each other between the model's layers.
+   */
+  public MiniLmEncoder(int threads) {
+    try (InputStream model = resource(MODEL); InputStream tok = resource(TOKENIZER);
+         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      if (threads > 0) {
+        options.setIntraOpNumThreads(threads);
+      }
+      session = env.createSession(model.readAllBytes(), options);
       tokenizer = HuggingFaceTokenizer.newInstance(tok, Map.of("padding", "false", "truncation", "false"));
       typeIds = session.getInputNames().contains("token_type_ids");
     } catch (IOException | OrtException e) {
@@ -57,7 +71,19 @@ public final class MiniLmEncoder implements AutoCloseable {
 
   /** One pass over {@code text} (not blank), cut at {@link #MAX_PIECES} pieces. */
   public TokenStates encode(String text) {
+    return encode(tokenizer.encode(text, true, false));
+  }
+
+  /**
+   * One pass over {@code text} (not blank) when it {@link #fits}, else null: what {@code fits} then {@code encode}
+   * give, tokenizing once.
+   */
+  public TokenStates encodeWhole(String text) {
     Encoding e = tokenizer.encode(text, true, false);
+    return e.getIds().length <= MAX_PIECES + 2 ? encode(e) : null; // + [CLS] and [SEP]
+  }
+
+  private TokenStates encode(Encoding e) {
     int n = Math.min(e.getIds().length, MAX_PIECES + 2);
     long[] ids = cut(e.getIds(), n);
     long[] mask = cut(e.getAttentionMask(), n);

@@ -45,6 +45,26 @@ class MiniLmEncoderTest {
   }
 
   @Test
+  void encodeWholeIsFitsThenEncodeOnOneSessionThreadAsOnTheDefault() {
+    String shortText = "The harbour reopened on Tuesday after a nine-day strike.";
+    String longText = "strike ".repeat(MiniLmEncoder.MAX_PIECES + 40); // one piece a word: 510 fit, 511 do not
+    String edge = "strike ".repeat(MiniLmEncoder.MAX_PIECES - 1) + "strike";
+    assertTrue(encoder.fits(edge));
+    assertTrue(!encoder.fits(edge + " strike"));
+    try (MiniLmEncoder single = new MiniLmEncoder(1)) {
+      assertEquals(null, single.encodeWhole(edge + " strike"));
+      assertEquals(null, single.encodeWhole(longText));
+      TokenStates whole = single.encodeWhole(edge);
+      assertEquals(MiniLmEncoder.MAX_PIECES + 2, whole.size());
+      float[] a = single.encodeWhole(shortText).pooled();
+      float[] b = encoder.encode(shortText).pooled();
+      for (int k = 0; k < a.length; k++) {
+        assertEquals(b[k], a[k], 1e-5, "dim " + k);
+      }
+    }
+  }
+
+  @Test
   void piecesMapToCharactersOfTheText() {
     String text = "Zürich’s “radical” mayor spoke.";
     TokenStates s = encoder.encode(text);
