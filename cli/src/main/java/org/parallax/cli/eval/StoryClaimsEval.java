@@ -2,8 +2,6 @@ package org.parallax.cli.eval;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +11,7 @@ import org.parallax.nlp.NlpModels;
 import org.parallax.nlp.SentenceSplitter;
 import org.parallax.outlets.StoryClaims;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,16 +28,8 @@ import picocli.CommandLine.Spec;
     description = "Outlet profiles' lexical triangulation (consensus claims, omissions, unique sentences) against "
         + "our annotated stories (eval/triangulation).")
 public final class StoryClaimsEval implements Callable<Integer> {
-  @Option(names = "--gold", defaultValue = "eval/triangulation/gold.jsonl",
-      description = "Annotated stories (default: ${DEFAULT-VALUE})")
-  Path gold;
-
-  @Option(names = "--allsides", defaultValue = "../shared/data/allsides-articles.jsonl.gz",
-      description = "AllSides JSONL.gz with the stories' texts (default: ${DEFAULT-VALUE})")
-  Path allsides;
-
-  @Option(names = "--split", defaultValue = "test", description = "dev, test or all (default: ${DEFAULT-VALUE})")
-  String split;
+  @Mixin
+  TriangulationStories stories;
 
   @Option(names = "--link", description = "Link score to measure instead of the default.")
   Double link;
@@ -55,15 +46,14 @@ public final class StoryClaimsEval implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    if (!Files.isRegularFile(gold) || !Files.isRegularFile(allsides)) {
-      spec.commandLine().getErr().println("eval: " + gold + " or " + allsides + " not found");
+    List<TriangulationGold.Story> stories = this.stories.read(spec);
+    if (stories == null) {
       return ExitCodes.NOTHING_ANALYSED;
     }
     StoryClaims.Params d = StoryClaims.Params.defaults();
     StoryClaims.Params p = new StoryClaims.Params(link == null ? d.link() : link,
         present == null ? d.present() : present, d.minCommon(), d.minWords(), d.maxSentences(), d.maxArticles());
     StoryClaims claims = new StoryClaims(p, new SentenceSplitter(NlpModels.load()));
-    List<TriangulationGold.Story> stories = TriangulationGold.read(gold, allsides, split);
     long consensus = 0;
     long consensusRight = 0;
     long omitted = 0;
@@ -125,7 +115,8 @@ public final class StoryClaimsEval implements Callable<Integer> {
         }
       }
     }
-    out.printf(Locale.ROOT, "%d annotated stories (%s split); link %.2f, present %.2f%n", stories.size(), split,
+    out.printf(Locale.ROOT, "%d annotated stories (%s split); link %.2f, present %.2f%n", stories.size(),
+        this.stories.split,
         p.link(), p.present());
     out.printf(Locale.ROOT, "consensus claims: %d, right %d: precision %.3f%n", consensus, consensusRight,
         ratio(consensusRight, consensus));

@@ -2,7 +2,6 @@ package org.parallax.cli.eval;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +18,7 @@ import org.parallax.model.Evidence;
 import org.parallax.model.Report;
 import org.parallax.pipeline.Parallax;
 import org.parallax.pipeline.StageTimes;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,16 +29,8 @@ import picocli.CommandLine.Spec;
  * with the gold spans. A sentence matches a gold span when it covers at least half of it.
  */
 abstract class TriangulationEval implements Callable<Integer> {
-  @Option(names = "--gold", defaultValue = "eval/triangulation/gold.jsonl",
-      description = "Annotated stories (default: ${DEFAULT-VALUE})")
-  Path gold;
-
-  @Option(names = "--allsides", defaultValue = "../shared/data/allsides-articles.jsonl.gz",
-      description = "AllSides JSONL.gz with the stories' texts (default: ${DEFAULT-VALUE})")
-  Path allsides;
-
-  @Option(names = "--split", defaultValue = "test", description = "dev, test or all (default: ${DEFAULT-VALUE})")
-  String split;
+  @Mixin
+  TriangulationStories stories;
 
   @Option(names = "--config", description = "Pipeline configuration (JSON) to measure instead of the defaults.")
   Path config;
@@ -59,11 +51,10 @@ abstract class TriangulationEval implements Callable<Integer> {
   @Override
   public final Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    if (!Files.isRegularFile(gold) || !Files.isRegularFile(allsides)) {
-      spec.commandLine().getErr().println("eval: " + gold + " or " + allsides + " not found");
+    List<TriangulationGold.Story> stories = this.stories.read(spec);
+    if (stories == null) {
       return ExitCodes.NOTHING_ANALYSED;
     }
-    List<TriangulationGold.Story> stories = TriangulationGold.read(gold, allsides, split);
     ParallaxConfig cfg = org.parallax.cli.AnalyzeCommand.loadConfig(config, spec);
     if (cfg == null) {
       return ExitCodes.USAGE;
@@ -74,8 +65,8 @@ abstract class TriangulationEval implements Callable<Integer> {
         reports.add(parallax.analyze(new IngestResult(s.articles(), List.of()), new StageTimes()));
       }
     }
-    out.printf(Locale.ROOT, "%d annotated stories (%s split), %d articles%n", stories.size(), split,
-        stories.size() * 3);
+    out.printf(Locale.ROOT, "%d annotated stories (%s split), %d articles%n", stories.size(),
+        this.stories.split, stories.size() * 3);
     score(stories, reports, out);
     return ExitCodes.OK;
   }
