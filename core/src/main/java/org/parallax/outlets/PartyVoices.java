@@ -71,7 +71,8 @@ public final class PartyVoices {
     }
     String verb = "(?:" + String.join("|", verbs) + ")";
     String name = "((?:" + WORD + "\\s){0,5}?" + WORD + ")";
-    cueAfterVerb = Pattern.compile("^\\s*" + verb + "\\s" + name + "(?:" + LABEL + ")?");
+    cueAfterVerb = Pattern.compile("^\\s*" + verb + "\\s((?:" + WORD + "\\s){0,5}" + WORD + ")\\s?(?:" + LABEL
+        + ")?");
     cueAfterName = Pattern.compile("^\\s*" + name + "\\s?(?:" + LABEL + ")?\\s" + verb + "\\b");
     speechVerb = Pattern.compile("(?<=\\s)" + verb + "\\b");
   }
@@ -82,6 +83,11 @@ public final class PartyVoices {
     List<Voice> out = new ArrayList<>();
     for (Span outer : QuoteSpans.find(body)) {
       Span q = QuoteSpans.inner(body, outer);
+      int end = q.end();
+      while (end > q.start() && body.charAt(end - 1) == ',') {
+        end--; // "…families,” Ortiz said": the comma is the cue's, not the speaker's
+      }
+      q = new Span(q.start(), end);
       if (words(body, q) < MIN_QUOTE_WORDS) {
         continue;
       }
@@ -233,7 +239,7 @@ public final class PartyVoices {
 
   /** The name at the end of a run of capitalised words ("But Sen. Ted Cruz" → "Ted Cruz"), or null. */
   private String lastName(String run) {
-    String[] w = run.split("\\s");
+    String[] w = words(run);
     int from = w.length;
     while (from > 0 && from > w.length - 3 && isNameWord(w[from - 1])) {
       from--;
@@ -243,7 +249,7 @@ public final class PartyVoices {
 
   /** The name at the start of a run, after its titles ("Sen. Ted Cruz Tuesday" → "Ted Cruz"), or null. */
   private String firstName(String run) {
-    String[] w = run.split("\\s");
+    String[] w = words(run);
     int from = 0;
     while (from < w.length && titles.contains(w[from])) {
       from++;
@@ -307,6 +313,17 @@ public final class PartyVoices {
       i = e + 1;
     }
     return words.isEmpty() ? null : firstName(String.join(" ", words));
+  }
+
+  /** The words of a run, a full stop that ends a sentence ("said Ortiz.") taken off a word that is no title. */
+  private String[] words(String run) {
+    String[] w = run.split("\\s");
+    for (int i = 0; i < w.length; i++) {
+      if (w[i].length() > 2 && w[i].endsWith(".") && !titles.contains(w[i])) {
+        w[i] = w[i].substring(0, w[i].length() - 1);
+      }
+    }
+    return w;
   }
 
   private boolean isNameWord(String w) {
