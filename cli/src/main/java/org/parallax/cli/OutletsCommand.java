@@ -97,21 +97,25 @@ public final class OutletsCommand implements Callable<Integer> {
     if (json) {
       out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
     } else {
-      out.printf(Locale.ROOT, "%-28s %8s %7s %8s %9s %9s %10s %13s %11s  %s%n", "outlet", "articles", "stories",
-          "loaded%", "originate", "rewrite", "shared cov", "only it", "omits", "top loaded terms");
+      out.printf(Locale.ROOT, "%-28s %8s %7s %8s %9s %9s %10s %13s %11s %12s  %s%n", "outlet", "articles",
+          "stories", "loaded%", "originate", "rewrite", "shared cov", "only it", "omits", "voices R/D", "top loaded terms");
       for (OutletProfile p : rows) {
         OutletProfile.Claims cl = p.claims();
-        out.printf(Locale.ROOT, "%-28s %8d %7d %8s %9d %9d %10s %13s %11s  %s%n", clip(p.outlet(), 28), p.articles(),
+        OutletProfile.Voices vo = p.voices();
+        out.printf(Locale.ROOT, "%-28s %8d %7d %8s %9d %9d %10s %13s %11s %12s  %s%n", clip(p.outlet(), 28),
+            p.articles(),
             p.stories(), num(p.loadedPer100Words()), p.originated(), p.rewrote(),
             p.sharedStories() == 0 ? "-" : p.sharedCovered() + "/" + p.sharedStories(),
             cl.stories() == 0 ? "-" : cl.unique() + "/" + cl.sentences(),
             cl.stories() == 0 ? "-" : cl.omitted() + "/" + cl.consensus(),
+            vo.quotes() == 0 ? "-" : vo.republican() + "/" + vo.democratic(),
             clip(String.join(", ", p.topTerms().stream().limit(5).map(t -> t.term() + " " + t.count()).toList()),
                 60));
       }
       out.println(rows.size() + " outlets; loaded% = loaded terms per 100 words; originate/rewrite = articles "
           + "copied by / copying another outlet; shared cov = stories of 3+ outlets covered, in its months; only it "
-          + "= its sentences in those stories no other outlet states; omits = their consensus claims it omits");
+          + "= its sentences in those stories no other outlet states; omits = their consensus claims it omits; voices "
+          + "R/D = quotations of speakers the article states are Republican / Democratic");
       if (outlet != null) {
         OutletProfile p = rows.get(0);
         out.println("articles: " + String.join(" ", p.articleIds()));
@@ -125,6 +129,11 @@ public final class OutletsCommand implements Callable<Integer> {
         p.claims().omittedClaims().forEach(o -> out.println("omits: story " + o.story() + " (its " + String.join(" ",
             o.ownArticles()) + "; stated by " + String.join(", ", o.statedBy()) + ": " + String.join(" ", o.refs())
             + ") " + o.text()));
+        OutletProfile.Voices vo = p.voices();
+        out.println("party voices: " + vo.republican() + " Republican, " + vo.democratic() + " Democratic, "
+            + vo.independent() + " independent quotations; " + vo.republicanVoices() + " Republican and "
+            + vo.democraticVoices() + " Democratic speakers");
+        vo.evidence().forEach(v -> out.println("voice " + v.party() + " " + v.name() + ": " + v.ref()));
         p.leftOut().forEach(l -> out.println("not in the profile: " + l));
       }
     }

@@ -15,6 +15,7 @@ public final class OutletLanguage {
   /** A quotation longer than this is taken for an unpaired mark, not a quotation. */
   private static final int MAX_QUOTE = 1500;
   private final LoadedLanguageDetector detector = new LoadedLanguageDetector();
+  private final PartyVoices partyVoices = new PartyVoices();
 
   public LoadedLanguage detect(String body) {
     return detector.detect(body, quotations(body));
@@ -22,10 +23,12 @@ public final class OutletLanguage {
 
   /**
    * What an outlet's profile keeps of one article's language: its words and its loaded terms (lower-cased, with
-   * their spans in the body measured). Compact and serializable: corpus mode measures it while preparing an
+   * their spans in the body measured), and its quotations of stated-party speakers ({@link PartyVoices}).
+   * Compact and serializable: corpus mode measures it while preparing an
    * article, off the pass that decides in input order, and ships it with the prepared article.
    */
-  public record Measured(long words, String[] terms, int[] starts, int[] ends) implements java.io.Serializable {
+  public record Measured(long words, String[] terms, int[] starts, int[] ends, PartyVoices.Voice[] voices)
+      implements java.io.Serializable {
     public int loaded() {
       return terms.length;
     }
@@ -43,7 +46,8 @@ public final class OutletLanguage {
       starts[i] = t.start();
       ends[i] = t.end();
     }
-    return new Measured(words(body), terms, starts, ends);
+    return new Measured(words(body), terms, starts, ends,
+        partyVoices.find(body).toArray(PartyVoices.Voice[]::new));
   }
 
   /** Spans between paired quotation marks (“…”, "…"), each at most {@link #MAX_QUOTE} characters. */

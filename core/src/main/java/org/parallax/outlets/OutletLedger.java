@@ -52,6 +52,8 @@ public final class OutletLedger {
   public static final String UNDATED = "undated";
   static final int MAX_TERMS = 300;
   static final int EXAMPLES = 3;
+  /** Distinct party-labelled speakers kept by name per outlet and month (the quotation counts are exact). */
+  static final int MAX_VOICES = 500;
   /** Article ids kept per outlet and month: a profile lists at most {@link OutletProfiles#EVIDENCE} of them. */
   static final int IDS_KEPT = OutletProfiles.EVIDENCE;
   private static final ObjectMapper JSON = JsonMapper.builder()
@@ -73,6 +75,12 @@ public final class OutletLedger {
     public List<String> rewrote = new ArrayList<>();
     /** Outlets it rewrites, with how often. */
     public TreeMap<String, Integer> sources = new TreeMap<>();
+    /** Quotations of stated-party speakers ({@link PartyVoices}), by party: "D", "R", "I". */
+    public TreeMap<String, Integer> partyQuotes = new TreeMap<>();
+    /** The distinct stated-party speakers quoted (name → party), at most {@link #MAX_VOICES}. */
+    public TreeMap<String, String> voices = new TreeMap<>();
+    /** The first {@link #IDS_KEPT} party quotations, as "party\tname\tarticleId:start:end". */
+    public List<String> voiceRefs = new ArrayList<>();
   }
 
   /** The state; the saved form of {@link #FILE}. */
@@ -87,7 +95,8 @@ public final class OutletLedger {
   /**
    * One line of the log: an article as placed. Short names: the log holds one per article.
    * {@code c}: copy relations "source>copy" found when it was stored; {@code w}: words; {@code t}: loaded terms
-   * as [term, start, end]; {@code w} and {@code t} absent when its language was not measured.
+   * as [term, start, end]; {@code v}: quotations of stated-party speakers as [party, name, start, end];
+   * {@code w}, {@code t} and {@code v} absent when its language was not measured.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static final class Line {
@@ -98,6 +107,7 @@ public final class OutletLedger {
     public List<String> c;
     public Long w;
     public List<Object[]> t;
+    public List<Object[]> v;
   }
 
   private final State state;
@@ -283,6 +293,12 @@ public final class OutletLedger {
     for (int i = 0; i < m.loaded(); i++) {
       l.t.add(new Object[] {m.terms()[i], m.starts()[i], m.ends()[i]});
     }
+    if (m.voices() != null && m.voices().length > 0) {
+      l.v = new ArrayList<>(m.voices().length);
+      for (PartyVoices.Voice v : m.voices()) {
+        l.v.add(new Object[] {String.valueOf(v.party()), v.name(), v.start(), v.end()});
+      }
+    }
   }
 
   private void apply(Line l) {
@@ -330,6 +346,19 @@ public final class OutletLedger {
     }
     Month m = month(l.o, l.m);
     m.words += l.w;
+    if (l.v != null) {
+      for (Object[] v : l.v) {
+        String party = (String) v[0];
+        String name = (String) v[1];
+        m.partyQuotes.merge(party, 1, Integer::sum);
+        if (m.voices.containsKey(name) || m.voices.size() < MAX_VOICES) {
+          m.voices.put(name, party);
+        }
+        if (m.voiceRefs.size() < IDS_KEPT) {
+          m.voiceRefs.add(party + "\t" + name + "\t" + l.id + ":" + v[2] + ":" + v[3]);
+        }
+      }
+    }
     if (l.t == null) {
       return;
     }

@@ -11,7 +11,7 @@ public record OutletProfile(String outlet, int articles, int stories, long words
                             double loadedPer100Words, List<Term> topTerms, int originated, int rewrote,
                             List<Source> mainSources, List<String> originatedPairs, List<String> rewrotePairs,
                             int sharedStories, int sharedCovered, List<MissedStory> missed, List<Month> months,
-                            List<String> articleIds, Claims claims, List<String> leftOut) {
+                            List<String> articleIds, Claims claims, Voices voices, List<String> leftOut) {
   public OutletProfile {
     topTerms = List.copyOf(topTerms);
     mainSources = List.copyOf(mainSources);
@@ -39,6 +39,21 @@ public record OutletProfile(String outlet, int articles, int stories, long words
       omittedClaims = List.copyOf(omittedClaims);
     }
   }
+
+  /**
+   * Voices quoted by party ({@link PartyVoices}): its quotations whose speaker's party the article states, by
+   * party, the Republican share of the Democratic and Republican ones (NaN where there are none), the distinct
+   * speakers by party, and the first quotations as evidence. Counts are exact; evidence is bounded.
+   */
+  public record Voices(int quotes, int democratic, int republican, int independent, double republicanShare,
+                       int democraticVoices, int republicanVoices, List<PartyQuote> evidence) {
+    public Voices {
+      evidence = List.copyOf(evidence);
+    }
+  }
+
+  /** A quotation ("articleId:start:end") of a speaker whose party (D, R, I) the article states. */
+  public record PartyQuote(String party, String name, String ref) {}
 
   /** A sentence of the outlet's ("articleId:start:end") that no other outlet of the story states. */
   public record UniqueClaim(String story, String ref, String text) {}
@@ -68,11 +83,11 @@ public record OutletProfile(String outlet, int articles, int stories, long words
    */
   public record Month(String month, int articles, int stories, double loadedPer100Words, double originatedShare,
                       double rewroteShare, int sharedStories, int sharedCovered, double sharedCoverage,
-                      double uniqueShare, double omittedShare) {}
+                      double uniqueShare, double omittedShare, int partyQuotes, double republicanShare) {}
 
   /** Figures for which the months of every outlet give a corpus median. */
   public static final List<String> MONTHLY_FIGURES = List.of("articles", "loadedPer100Words", "originatedShare",
-      "rewroteShare", "sharedCoverage", "uniqueShare", "omittedShare");
+      "rewroteShare", "sharedCoverage", "uniqueShare", "omittedShare", "republicanShare");
 
   /** The value of one of {@link #MONTHLY_FIGURES} in a month. */
   public static double figure(Month m, String name) {
@@ -84,6 +99,7 @@ public record OutletProfile(String outlet, int articles, int stories, long words
       case "sharedCoverage" -> m.sharedCoverage();
       case "uniqueShare" -> m.uniqueShare();
       case "omittedShare" -> m.omittedShare();
+      case "republicanShare" -> m.republicanShare();
       default -> throw new IllegalArgumentException("no monthly figure '" + name + "'");
     };
   }

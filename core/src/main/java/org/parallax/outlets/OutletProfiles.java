@@ -25,11 +25,10 @@ public final class OutletProfiles {
   public static final int MEDIAN_MIN_ARTICLES = 5;
   private static final String UNKNOWN_PREFIX = "unknown (";
   static final List<String> LEFT_OUT = List.of(
-      "voices quoted by side and conflicts: they come from analysing each story with its quotes and roles, which "
-          + "corpus mode does not do; each story's page shows them");
-  static final List<String> LEFT_OUT_NO_CLAIMS = List.of(
-      "voices quoted by side and conflicts: they come from analysing each story with its quotes and roles, which "
-          + "corpus mode does not do; each story's page shows them",
+      "conflicts: they come from analysing each story with its claims, which corpus mode does not do; each "
+          + "story's page shows them",
+      "voices by country or institution: corpus mode finds only speakers whose party the article states");
+  static final List<String> LEFT_OUT_NO_CLAIMS = List.of(LEFT_OUT.get(0), LEFT_OUT.get(1),
       "unique and omitted claims: the store has no " + OutletClaims.LOG + " (ingested with the pass off)");
 
   private final OutletLedger ledger;
@@ -120,11 +119,20 @@ public final class OutletProfiles {
     int originatedCount = 0;
     int rewroteCount = 0;
     List<OutletProfile.Month> months = new ArrayList<>();
+    Map<String, Integer> partyQuotes = new HashMap<>();
+    Map<String, String> voices = new HashMap<>();
+    List<OutletProfile.PartyQuote> voiceEv = new ArrayList<>();
     for (Map.Entry<String, OutletLedger.Month> e : ledger.outlets().get(outlet).entrySet()) {
       if (!in(e.getKey(), from, to)) {
         continue;
       }
       OutletLedger.Month m = e.getValue();
+      m.partyQuotes.forEach((t, c) -> partyQuotes.merge(t, c, Integer::sum));
+      voices.putAll(m.voices);
+      for (int i = 0; i < m.voiceRefs.size() && voiceEv.size() < EVIDENCE; i++) {
+        String[] f = m.voiceRefs.get(i).split("\t", 3);
+        voiceEv.add(new OutletProfile.PartyQuote(f[0], f[1], f[2]));
+      }
       articles += m.articles;
       words += m.words;
       loaded += m.loaded;
@@ -161,13 +169,23 @@ public final class OutletProfiles {
     return new OutletProfile(outlet, articles, storySet.size(), words, loaded, per100(loaded, words), top,
         originatedCount, rewroteCount, main, originated, rewrote, shared, covered,
         missed.subList(0, Math.min(EVIDENCE, missed.size())), months, ids, claims(outlet, from, to),
-        claimsKept ? LEFT_OUT : LEFT_OUT_NO_CLAIMS);
+        voices(partyQuotes, voices, voiceEv), claimsKept ? LEFT_OUT : LEFT_OUT_NO_CLAIMS);
   }
 
   /** The store's profiles: the ledger and, where the separate pass has run, its claims. */
   public static OutletProfiles load(java.nio.file.Path dir, List<StoryInfo> allStories) throws java.io.IOException {
     boolean kept = java.nio.file.Files.exists(dir.resolve(OutletClaims.LOG));
     return new OutletProfiles(OutletLedger.load(dir), allStories, kept ? OutletClaims.load(dir) : null);
+  }
+
+  private static OutletProfile.Voices voices(Map<String, Integer> quotes, Map<String, String> speakers,
+                                            List<OutletProfile.PartyQuote> evidence) {
+    int d = quotes.getOrDefault("D", 0);
+    int r = quotes.getOrDefault("R", 0);
+    int i = quotes.getOrDefault("I", 0);
+    int dv = (int) speakers.values().stream().filter("D"::equals).count();
+    int rv = (int) speakers.values().stream().filter("R"::equals).count();
+    return new OutletProfile.Voices(d + r + i, d, r, i, share(r, d + r), dv, rv, evidence);
   }
 
   /** The claims figures of an outlet over the period, with bounded evidence. */
@@ -260,7 +278,10 @@ public final class OutletProfiles {
     int[] cl = monthClaims(outlet, key);
     return new OutletProfile.Month(key, m.articles, m.stories.size(), per100(m.loaded, m.words),
         share(articlesIn(m.originated, true), m.articles), share(articlesIn(m.rewrote, false), m.articles),
-        sc[0], sc[1], share(sc[1], sc[0]), share(cl[0], cl[1]), share(cl[2], cl[3]));
+        sc[0], sc[1], share(sc[1], sc[0]), share(cl[0], cl[1]), share(cl[2], cl[3]),
+        m.partyQuotes.values().stream().mapToInt(Integer::intValue).sum(),
+        share(m.partyQuotes.getOrDefault("R", 0),
+            m.partyQuotes.getOrDefault("R", 0) + m.partyQuotes.getOrDefault("D", 0)));
   }
 
   /** Shared stories of a month and how many of them {@code storySet} covers; the others go to {@code missed}. */

@@ -67,6 +67,39 @@ class OutletProfilesTest {
     assertNull(p.profile("no such outlet", null, null));
   }
 
+  /**
+   * Party voices survive the ledger's log (the profile is read back from disk): Workers' Voice quotes a Democratic
+   * congresswoman twice, labelled once; every evidence span is a quotation the heuristic finds in the stored body.
+   */
+  @Test
+  void partyVoicesAreKeptWithSpansIntoTheStoredBody() throws Exception {
+    ingest(List.of(TestModels.repoRoot().resolve("examples/port-strike")));
+    OutletProfiles p = profiles();
+    int quotes = 0;
+    try (CorpusStore store = CorpusStore.openReadOnly(dir)) {
+      for (var e : p.outlets(null, null, 1)) {
+        OutletProfile.Voices v = p.profile(e.getKey(), null, null).voices();
+        assertEquals(v.quotes(), v.evidence().size());
+        for (OutletProfile.PartyQuote q : v.evidence()) {
+          String[] x = q.ref().split(":");
+          String body = store.article(x[0]).article().body();
+          int s = Integer.parseInt(x[1]);
+          int end = Integer.parseInt(x[2]);
+          assertTrue(new PartyVoices().find(body).stream().anyMatch(f -> f.start() == s && f.end() == end
+              && String.valueOf(f.party()).equals(q.party()) && f.name().equals(q.name())), q.toString());
+          quotes++;
+        }
+      }
+      OutletProfile.Voices workers = p.profile("Workers' Voice", null, null).voices();
+      assertEquals(2, workers.democratic(), workers.toString());
+      assertEquals(0, workers.republican());
+      assertEquals(1, workers.democraticVoices());
+      assertEquals(0.0, workers.republicanShare());
+      assertTrue(Double.isNaN(p.profile("Free Market Herald", null, null).voices().republicanShare()));
+    }
+    assertEquals(2, quotes, "only Workers' Voice quotes a speaker whose party it states");
+  }
+
   /** Every copy the store holds between two outlets counts on both sides, with its pair. */
   @Test
   void copiesCountOnBothSidesWithTheirPairs() throws Exception {

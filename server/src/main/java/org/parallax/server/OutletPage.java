@@ -35,10 +35,13 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
   record OmissionRow(String text, String storyHref, List<SentenceRow> stated, List<String> statedBy,
                      List<SentenceRow> own) {}
 
+  /** A quotation of a speaker whose party the article states: party word, the speaker, the quotation's row. */
+  record VoiceRow(String party, String name, SentenceRow quote) {}
+
   /** One outlet: figures and the evidence behind them. */
   record Column(String outlet, String href, List<Figure> figures, List<ArticleRow> articles, List<TermRow> terms,
                 List<PairRow> originated, List<PairRow> rewrote, List<SourceRow> sources, List<MissedRow> missed,
-                List<SentenceRow> unique, List<OmissionRow> omitted, OutletProfile profile) {}
+                List<SentenceRow> unique, List<OmissionRow> omitted, List<VoiceRow> voices, OutletProfile profile) {}
 
   /** Monthly figures drawn, with their chart titles; shares are shown as percentages. */
   private static final List<String[]> TRENDS = List.of(
@@ -47,7 +50,8 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
       new String[] {"rewroteShare", "Share of its articles that rewrite another outlet"},
       new String[] {"sharedCoverage", "Share of the month's shared stories (3+ outlets) it covers"},
       new String[] {"uniqueShare", "Share of its sentences in shared stories no other outlet states"},
-      new String[] {"omittedShare", "Share of its shared stories' consensus claims it omits"});
+      new String[] {"omittedShare", "Share of its shared stories' consensus claims it omits"},
+      new String[] {"republicanShare", "Republican share of its quotations of stated-party speakers (D and R)"});
   private static final int SNIPPET = 90;
 
   static String outletHref(String outlet) {
@@ -110,9 +114,24 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
     f.add(new Figure("omitted", "Consensus claims it omits", c.stories() == 0 ? "–" : c.omitted() + " of "
         + c.consensus() + " (" + OutletCharts.format(c.omittedShare(), true) + ")", base + "#omitted",
         "claims most outlets of its shared stories state, which its own articles there do not"));
+    OutletProfile.Voices v = p.voices();
+    f.add(new Figure("voices", "Voices by party (R / D)", v.quotes() == 0 ? "–" : v.republican() + " / "
+        + v.democratic() + " (" + OutletCharts.format(v.republicanShare(), true) + " R)", base + "#voices",
+        "quotations whose speaker's party the article states (" + v.republicanVoices() + " Republican and "
+        + v.democraticVoices() + " Democratic speakers" + (v.independent() > 0 ? ", " + v.independent()
+        + " independent quotations" : "") + ")"));
     if (!evidence) {
       return new Column(p.outlet(), outletHref(p.outlet()), f, List.of(), List.of(), List.of(), List.of(),
-          List.of(), List.of(), List.of(), List.of(), p);
+          List.of(), List.of(), List.of(), List.of(), List.of(), p);
+    }
+    List<VoiceRow> voices = new ArrayList<>();
+    for (OutletProfile.PartyQuote q : v.evidence()) {
+      String party = switch (q.party()) {
+        case "D" -> "Democratic";
+        case "R" -> "Republican";
+        default -> "independent";
+      };
+      voices.add(new VoiceRow(party, q.name(), sentence(store, q.ref(), null, null)));
     }
     List<SentenceRow> unique = new ArrayList<>();
     for (OutletProfile.UniqueClaim u : c.uniqueClaims()) {
@@ -150,7 +169,7 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
         pairs(p.rewrotePairs(), store, true), p.mainSources().stream()
         .map(s -> new SourceRow(s.outlet(), outletHref(s.outlet()), s.count())).toList(),
         p.missed().stream().map(m -> new MissedRow("/stories/" + Links.segment(m.story()),
-            m.label() == null ? m.story() : m.label(), m.from(), m.outlets())).toList(), unique, omitted, p);
+            m.label() == null ? m.story() : m.label(), m.from(), m.outlets())).toList(), unique, omitted, voices, p);
   }
 
   /**

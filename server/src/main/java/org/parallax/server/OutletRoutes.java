@@ -111,6 +111,10 @@ final class OutletRoutes {
       r.put("consensusClaims", p.claims().consensus());
       r.put("omittedClaims", p.claims().omitted());
       r.put("omittedShare", finite(p.claims().omittedShare()));
+      r.put("partyQuotes", p.voices().quotes());
+      r.put("republicanQuotes", p.voices().republican());
+      r.put("democraticQuotes", p.voices().democratic());
+      r.put("republicanShare", finite(p.voices().republicanShare()));
       rows.add(r);
     }
     ctx.contentType("application/json").result(json.writeValueAsString(Map.of("outlets", rows)));

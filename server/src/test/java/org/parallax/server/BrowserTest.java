@@ -214,11 +214,13 @@ class BrowserTest {
     List<String> pages = outlets.stream().map(a -> a.getAttribute("href")).toList();
     int evidenceOpened = 0;
     int claimsShown = 0;
+    int voicesShown = 0;
+    StringBuilder voiceTexts = new StringBuilder();
     for (String page : pages) {
       driver.get(page);
       waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("figures")));
       assertEquals(1L, ((JavascriptExecutor) driver).executeScript("return document.scripts.length"));
-      assertEquals(6, driver.findElements(By.cssSelector("#trends figure.trend")).size());
+      assertEquals(7, driver.findElements(By.cssSelector("#trends figure.trend")).size());
       for (WebElement f : driver.findElements(By.cssSelector("#figures a.figure-link"))) {
         String href = f.getAttribute("href");
         String anchor = href.substring(href.indexOf('#') + 1);
@@ -239,6 +241,24 @@ class BrowserTest {
               assertFalse(q.getAttribute("textContent").isBlank(), "each item shows its sentence: " + page);
             }
             claimsShown += k;
+          }
+        } else if (f.getAttribute("id").equals("fig-voices")) {
+          // "R / D (x% R)": each counted quotation listed with its speaker, its text and its article's link
+          int items = section.findElements(By.cssSelector("section > ul > li")).size();
+          if (value.contains(" / ")) {
+            String[] rd = value.substring(0, value.indexOf(" (")).split(" / ");
+            int k = Integer.parseInt(rd[0]) + Integer.parseInt(rd[1]);
+            assertEquals(k, items, "party quotations listed: " + page);
+            assertTrue(links >= items, "each quotation links its article: " + page);
+            String text = section.getAttribute("textContent").replaceAll("\\s+", " ");
+            assertTrue(text.contains("The first " + items + " of " + k + "."), text);
+            for (WebElement q : section.findElements(By.tagName("q"))) {
+              assertFalse(q.getAttribute("textContent").isBlank(), "each item shows its quotation: " + page);
+            }
+            voicesShown += k;
+            voiceTexts.append(text);
+          } else {
+            assertEquals(0, items, "no party voice, none listed: " + page);
           }
         } else if (f.getAttribute("id").equals("fig-shared")) {
           if (value.contains(" of ")) {
@@ -267,6 +287,12 @@ class BrowserTest {
     }
     assertTrue(evidenceOpened >= pages.size());
     assertTrue(claimsShown > 0, "the example story's outlets each state something the others do not");
+    // Workers' Voice quotes a Democratic congresswoman twice: once labelled "(D-Ore.)", once by surname only.
+    assertEquals(2, voicesShown, voiceTexts.toString());
+    assertTrue(voiceTexts.toString().contains("Democratic · Dana Whitfield: Dockworkers on every coast"),
+        voiceTexts.toString());
+    assertTrue(voiceTexts.toString().contains("Dana Whitfield: A fair deal here is a fair deal everywhere"),
+        voiceTexts.toString());
 
     driver.get(server.uri().resolve("/outlets?min=1").toString());
     List<WebElement> boxes = driver.findElements(By.cssSelector("#outlets input[type=checkbox]"));
@@ -276,11 +302,11 @@ class BrowserTest {
     driver.findElement(By.cssSelector("#compare-form button[type=submit]")).click();
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("compare-figures")));
     assertEquals(3, driver.findElements(By.cssSelector("#compare-figures thead th a")).size());
-    assertEquals(6, driver.findElements(By.cssSelector("#trends svg.chart, #trends figure.trend p.muted")).size());
+    assertEquals(7, driver.findElements(By.cssSelector("#trends svg.chart, #trends figure.trend p.muted")).size());
     shot("compare");
     List<String> figureLinks = driver.findElements(By.cssSelector("#compare-figures a.figure-link")).stream()
         .map(a -> a.getAttribute("href")).toList();
-    assertEquals(24, figureLinks.size(), "eight figures for each of three outlets");
+    assertEquals(27, figureLinks.size(), "nine figures for each of three outlets");
     for (String href : figureLinks) {
       driver.get(href);
       String anchor = href.substring(href.indexOf('#') + 1);

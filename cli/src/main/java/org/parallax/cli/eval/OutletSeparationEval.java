@@ -51,7 +51,9 @@ public final class OutletSeparationEval implements Callable<Integer> {
   CommandSpec spec;
 
   static final List<String> FIGURES = List.of("loadedPer100Words", "originatedShare", "rewroteShare",
-      "sharedCoverage", "uniqueShare", "omittedShare");
+      "sharedCoverage", "uniqueShare", "omittedShare", "republicanShare", "partyQuotesPer1k");
+  /** Quotations of stated-party speakers an outlet needs for its Republican share to be counted (else left out). */
+  static final int MIN_PARTY_QUOTES = 20;
   /** Shared stories analysed that an outlet needs for its claim figures to be counted (else left out). */
   static final int MIN_CLAIM_STORIES = 5;
 
@@ -80,7 +82,10 @@ public final class OutletSeparationEval implements Callable<Integer> {
       double[] v = {p.loadedPer100Words(), share(p.originated(), p.articles()), share(p.rewrote(), p.articles()),
           p.sharedStories() == 0 ? Double.NaN : (double) p.sharedCovered() / p.sharedStories(),
           p.claims().stories() < MIN_CLAIM_STORIES ? Double.NaN : p.claims().uniqueShare(),
-          p.claims().stories() < MIN_CLAIM_STORIES ? Double.NaN : p.claims().omittedShare()};
+          p.claims().stories() < MIN_CLAIM_STORIES ? Double.NaN : p.claims().omittedShare(),
+          p.voices().democratic() + p.voices().republican() < MIN_PARTY_QUOTES ? Double.NaN
+              : p.voices().republicanShare(),
+          share(p.voices().quotes() * 1000, p.articles())};
       names.add(e.getKey());
       values.add(v);
       y.add(l.equals("left") ? 0 : l.equals("center") ? 1 : 2);
