@@ -23,6 +23,10 @@ final class LinkCards {
   static final int NAME_REACH = 80;
   /** Words a full name has before its surname at most ("Hillary Diane Rodham", "Elizabeth (Liz) Lynn"). */
   static final int NAME_WORDS = 5;
+  /** Letters a surname has at most ("Frelinghuysen" has 13): a longer run of letters is no name. */
+  static final int LONGEST_NAME = 30;
+  /** "MORE"s looked at in one line at most: a page has a few dozen cards, an adversarial line could have millions. */
+  static final int MOST_TRIES = 200;
   private static final String MORE = " MORE";
 
   private LinkCards() {}
@@ -39,7 +43,8 @@ final class LinkCards {
     int kept = 0; // start of the text not yet copied to out
     int from = 0;
     int at;
-    while ((at = line.indexOf(MORE, from)) >= 0) {
+    int tries = 0;
+    while ((at = line.indexOf(MORE, from)) >= 0 && tries++ < MOST_TRIES) {
       int end = at + MORE.length();
       from = end;
       if (end < line.length() && !endsWord(line.charAt(end))) {
@@ -75,7 +80,9 @@ final class LinkCards {
    * Davis Ryan Retirees should …"); the printed name's surname stands, followed by a space, shortly before it, with
    * only the rest of the full name between, and not before {@code kept} (the end of the previous card). When nothing
    * is glued, the full name must also open with the printed first name or give it as a nickname ("Paul Ryan Paul
-   * Davis Ryan", "Tom Reyes Thomas (Tom) Reyes"): a first name repeated inside the full name is no surname. The first such surname in {@code [lo, more)}; -1 when there is none.
+   * Davis Ryan", "Tom Reyes Thomas (Tom) Reyes"): a first name repeated inside the full name is no surname. The
+   * first such surname in {@code [lo, more)}; -1 when there is none. Every scan is bounded by {@link #REACH},
+   * {@link #NAME_REACH} and {@link #LONGEST_NAME}, so a line costs at most linear time per "MORE" looked at.
    */
   private static int cardStart(String line, int kept, int lo, int more) {
     for (int g = lo + 1; g < more; g++) {
@@ -85,15 +92,15 @@ final class LinkCards {
         continue;
       }
       int ws = g;
-      while (ws > 0 && nameChar(line.charAt(ws - 1))) {
+      while (ws > 0 && g - ws <= LONGEST_NAME && nameChar(line.charAt(ws - 1))) {
         ws--;
       }
-      if (g - ws < 2 || !Character.isUpperCase(line.charAt(ws))) {
+      if (g - ws < 2 || g - ws > LONGEST_NAME || !Character.isUpperCase(line.charAt(ws))) {
         continue;
       }
       String surname = line.substring(ws, g) + " ";
-      int printed = line.lastIndexOf(surname, ws - surname.length());
-      if (printed < Math.max(kept, ws - NAME_REACH)) {
+      int printed = printedBefore(line, surname, ws, Math.max(kept, ws - NAME_REACH));
+      if (printed < 0) {
         continue;
       }
       int between = printed + surname.length();
@@ -111,24 +118,38 @@ final class LinkCards {
    * parentheses.
    */
   private static boolean firstNameAgrees(String line, int printed, int between, int to) {
-    int end = printed - 1;
-    if (end <= 0 || line.charAt(end) != ' ') {
+    int start = wordBefore(line, printed);
+    if (start < 0) {
       return false;
     }
-    int start = end;
-    while (start > 0 && nameChar(line.charAt(start - 1))) {
-      start--;
-    }
-    if (start == end) {
-      return false;
-    }
-    String first = line.substring(start, end);
-    if (line.startsWith(first + " ", between) || line.substring(between, to).contains("(" + first + ")")) {
+    String first = line.substring(start, printed - 1);
+    if (nameOpens(line, first, between, to)) {
       return true;
     }
-    // a surname of two words ("Jeff Van Drew Jeff Van Drew …", "Bill de Blasio Bill de Blasio …")
-    return start > 1 && (Character.isUpperCase(line.charAt(start)) || PARTICLES.contains(first))
-        && firstNameAgrees(line, start, between, to) && line.startsWith(first + " ", to - first.length() - 1);
+    // a surname of two words ("Jeff Van Drew Jeff Van Drew …", "Bill de Blasio Bill de Blasio …"): the word before
+    // the printed surname also stands just before the card's surname, and the first name before it opens the card
+    int outer = wordBefore(line, start);
+    return outer >= 0 && (Character.isUpperCase(line.charAt(start)) || PARTICLES.contains(first))
+        && line.startsWith(first + " ", to - first.length() - 1)
+        && nameOpens(line, line.substring(outer, start - 1), between, to);
+  }
+
+  /** Where the word that ends just before the space at {@code at - 1} starts; -1 when there is no such word. */
+  private static int wordBefore(String line, int at) {
+    int end = at - 1;
+    if (end <= 0 || line.charAt(end) != ' ') {
+      return -1;
+    }
+    int start = end;
+    while (start > 0 && end - start < LONGEST_NAME && nameChar(line.charAt(start - 1))) {
+      start--;
+    }
+    return start == end ? -1 : start;
+  }
+
+  /** Whether {@code first} opens the full name {@code [between, to)} or stands in it as a nickname. */
+  private static boolean nameOpens(String line, String first, int between, int to) {
+    return line.startsWith(first + " ", between) || line.substring(between, to).contains("(" + first + ")");
   }
 
   /** Lower-case words inside names ("Bill de Blasio", "Chris Van Hollen" has its own capital). */
@@ -176,6 +197,16 @@ final class LinkCards {
       i = end + 1;
     }
     return true;
+  }
+
+  /** The last start of {@code surname} that ends before {@code ws} and starts at {@code bound} or later; -1 if none. */
+  private static int printedBefore(String line, String surname, int ws, int bound) {
+    for (int p = ws - surname.length(); p >= bound; p--) {
+      if (line.startsWith(surname, p)) {
+        return p;
+      }
+    }
+    return -1;
   }
 
   /** Letters and the apostrophes and hyphens inside names ("O'Rourke", "Hyde-Smith"). */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.postag.POSTagFormat;
 import opennlp.tools.postag.POSTaggerME;
-import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.util.Span;
 import org.parallax.model.Sentence;
@@ -16,12 +15,12 @@ import org.parallax.model.Token;
  * Not thread-safe: one instance per thread.
  */
 public final class Annotator {
-  private final SentenceDetectorME sentences;
+  private final SentenceSplitter sentences;
   private final TokenizerME tokenizer;
   private final POSTaggerME tagger;
 
   public Annotator(NlpModels models) {
-    this.sentences = new SentenceDetectorME(models.sentences);
+    this.sentences = new SentenceSplitter(models);
     this.tokenizer = new TokenizerME(models.tokens);
     this.tagger = new POSTaggerME(models.pos, POSTagFormat.UD);
   }
@@ -47,40 +46,26 @@ public final class Annotator {
 
   public Annotation annotate(String body, int maxSentences, int maxSentenceChars) {
     List<Sentence> out = new ArrayList<>();
-    int paragraph = 0;
-    int start = 0;
-    int longCut = 0;
-    while (start < body.length()) {
-      int end = body.indexOf("\n\n", start);
-      if (end < 0) {
-        end = body.length();
+    int[] longCut = {0};
+    boolean whole = sentences.walk(body, (from, to, paragraph) -> {
+      if (to - from > maxSentenceChars) {
+        longCut[0]++;
       }
-      String para = body.substring(start, end);
-      if (!para.isBlank()) {
-        for (int[] s : Abbreviations.rejoin(para, sentences.sentPosDetect(para))) {
-          int from = start + s[0];
-          int to = start + s[1];
-          if (to - from > maxSentenceChars) {
-            longCut++;
-          }
-          while (from < to) {
-            org.parallax.Interrupts.check();
-            if (out.size() >= maxSentences) {
-              return new Annotation(out, true, longCut);
-            }
-            int cut = to - from > maxSentenceChars ? pieceEnd(body, from, from + maxSentenceChars) : to;
-            addSentence(body, from, cut, paragraph, out);
-            from = cut;
-            while (from < to && Character.isWhitespace(body.charAt(from))) {
-              from++;
-            }
-          }
+      while (from < to) {
+        org.parallax.Interrupts.check();
+        if (out.size() >= maxSentences) {
+          return false;
         }
-        paragraph++;
+        int cut = to - from > maxSentenceChars ? pieceEnd(body, from, from + maxSentenceChars) : to;
+        addSentence(body, from, cut, paragraph, out);
+        from = cut;
+        while (from < to && Character.isWhitespace(body.charAt(from))) {
+          from++;
+        }
       }
-      start = end + 2;
-    }
-    return new Annotation(out, false, longCut);
+      return true;
+    });
+    return new Annotation(out, !whole, longCut[0]);
   }
 
   /** Where a piece of an over-long sentence ends: at the last space up to {@code limit}, else at it. */

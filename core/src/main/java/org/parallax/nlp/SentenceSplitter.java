@@ -5,11 +5,17 @@ import java.util.List;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 
 /**
- * Sentence spans of a body only, by the same rules as {@link Annotator} (never across paragraphs, abbreviations
- * rejoined) but without tokens or part-of-speech tags: those are most of the annotator's cost, and a lexical
- * comparison of sentences needs none of them. Not thread-safe: one instance per thread.
+ * Sentence spans of a body: never across paragraphs (blank lines), abbreviations rejoined ({@link Abbreviations}).
+ * {@link Annotator} walks a body with it and adds tokens and part-of-speech tags; alone it serves lexical comparisons
+ * of sentences, which need neither (those are most of the annotator's cost). Not thread-safe: one instance per thread.
  */
 public final class SentenceSplitter {
+  /** Takes one sentence {@code [from, to)} of paragraph {@code paragraph}; false stops the walk. */
+  @FunctionalInterface
+  public interface Sink {
+    boolean accept(int from, int to, int paragraph);
+  }
+
   private final SentenceDetectorME detector;
 
   public SentenceSplitter(NlpModels models) {
@@ -19,8 +25,24 @@ public final class SentenceSplitter {
   /** [start, end) of each sentence in reading order, at most {@code max} of them. */
   public List<int[]> split(String body, int max) {
     List<int[]> out = new ArrayList<>();
+    walk(body, (from, to, paragraph) -> {
+      if (out.size() >= max) {
+        return false;
+      }
+      out.add(new int[] {from, to});
+      return true;
+    });
+    return out;
+  }
+
+  /**
+   * Each sentence of {@code body} in reading order, with its paragraph's number (counting non-blank paragraphs),
+   * until {@code sink} says stop. Returns false when it was stopped.
+   */
+  public boolean walk(String body, Sink sink) {
+    int paragraph = 0;
     int start = 0;
-    while (start < body.length() && out.size() < max) {
+    while (start < body.length()) {
       int end = body.indexOf("\n\n", start);
       if (end < 0) {
         end = body.length();
@@ -28,14 +50,14 @@ public final class SentenceSplitter {
       String para = body.substring(start, end);
       if (!para.isBlank()) {
         for (int[] s : Abbreviations.rejoin(para, detector.sentPosDetect(para))) {
-          if (out.size() >= max) {
-            break;
+          if (!sink.accept(start + s[0], start + s[1], paragraph)) {
+            return false;
           }
-          out.add(new int[] {start + s[0], start + s[1]});
         }
+        paragraph++;
       }
       start = end + 2;
     }
-    return out;
+    return true;
   }
 }

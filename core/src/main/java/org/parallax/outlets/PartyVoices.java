@@ -31,6 +31,11 @@ public final class PartyVoices {
   static final int MIN_QUOTE_WORDS = 4;
   /** How far from a quotation a cue is looked for, within its paragraph. */
   private static final int WINDOW = 160;
+  /**
+   * Characters a word of a name has at most: the scans for a name stop there, so a body of one endless "word" with
+   * many labels in it costs linear time, not quadratic.
+   */
+  private static final int LONGEST_WORD = 40;
   private static final String WORD = "[A-Z][\\p{L}'’\\-]*\\.?";
   private static final String LABEL = "\\(([RDI])(?:-[A-Z][A-Za-z. ]{0,14})?\\)|,\\s([RDI])-[A-Z][A-Za-z. ]{0,14},";
   private static final Pattern WORD_P = Pattern.compile(WORD);
@@ -268,10 +273,10 @@ public final class PartyVoices {
     while (words.size() < 6) {
       int e = i;
       int s = e;
-      while (s > 0 && !Character.isWhitespace(body.charAt(s - 1))) {
+      while (s > 0 && e - s <= LONGEST_WORD && !Character.isWhitespace(body.charAt(s - 1))) {
         s--;
       }
-      if (s == e) {
+      if (s == e || e - s > LONGEST_WORD) {
         break;
       }
       String w = body.substring(s, e);
@@ -294,8 +299,8 @@ public final class PartyVoices {
     int i = start;
     while (words.size() < 7 && i < body.length()) {
       int e = i;
-      while (e < body.length() && !Character.isWhitespace(body.charAt(e)) && body.charAt(e) != ','
-          && body.charAt(e) != '(' && body.charAt(e) != ')') {
+      while (e < body.length() && e - i <= LONGEST_WORD && !Character.isWhitespace(body.charAt(e))
+          && body.charAt(e) != ',' && body.charAt(e) != '(' && body.charAt(e) != ')') {
         e++;
       }
       String w = body.substring(i, e);

@@ -62,6 +62,17 @@ class LinkCardsTest {
   }
 
   @Test
+  void aHugeLineOfNameLikeWordsAndMoresIsLookedAtOnlySoFar() {
+    // name-like words and "MORE"s over and over: every scan is bounded per "MORE", and at most MOST_TRIES of them
+    // are looked at (an unbounded backward scan or a recursion over the words would not finish or would overflow)
+    String line = "Ab Cd ".repeat(100_000) + "Ab Ab MORE ".repeat(10_000);
+    List<String> cut = new ArrayList<>();
+    String out = LinkCards.strip(line, cut);
+    assertTrue(cut.size() <= LinkCards.MOST_TRIES, "cards: " + cut.size());
+    assertTrue(out.length() <= line.length() && out.endsWith("Ab Ab MORE "));
+  }
+
+  @Test
   void theCleanerReportsEachCardItRemoves() {
     Cleaned c = new TextCleaner().clean("A quiet week in the capital ended on Friday with a long vote in the "
         + "chamber, as Rep. Ana Ortiz Ana Maria OrtizWhy the budget fight matters Three takeaways from the vote "
