@@ -164,6 +164,9 @@ public final class ParallaxServer implements AutoCloseable {
     }
   }
 
+  /** The most of an oversized body read (and dropped) so that its 413 reaches the client; see swallowRest. */
+  static final long SWALLOW_BYTES = 8L * 1024 * 1024;
+
   private void tooLarge(Context ctx, long length) {
     String msg = "Request too large: " + (length > 0 ? megabytes(length) + " sent; " : "")
         + "the limit is " + megabytes(options.maxUploadBytes()) + " (serve --max-upload).";
@@ -420,6 +423,9 @@ public final class ParallaxServer implements AutoCloseable {
   }
 
   private void error(Context ctx, int status, String message) {
+    if (status == 413) {
+      swallowRest(ctx);
+    }
     ctx.status(status);
     if (ctx.path().startsWith("/api/")) {
       try {
@@ -430,6 +436,32 @@ public final class ParallaxServer implements AutoCloseable {
       }
     } else {
       ctx.html(pages.render("error", Map.of("status", status, "message", message == null ? "" : message)));
+    }
+  }
+
+  /**
+   * Reads and drops what is left of an oversized body, up to {@link #SWALLOW_BYTES}, before the 413 is sent.
+   *
+   * <p>Why: a client still sending its body when the server closes the connection gets a TCP reset, which often
+   * discards the 413 already on its way, so the user sees "connection reset" instead of our message (about one
+   * upload in five in a loop over loopback). Reading the rest lets the response arrive. The bound keeps a large
+   * body from costing more than a few megabytes of reading (Tomcat's "maxSwallowSize" is the same idea); past it
+   * the connection is closed as before, and Jetty's idle timeout bounds a client that stalls.
+   */
+  private static void swallowRest(Context ctx) {
+    if (ctx.req().getContentLengthLong() > SWALLOW_BYTES) {
+      return; // announced too large to swallow: reading part of it would not save the response
+    }
+    byte[] buffer = new byte[64 * 1024];
+    long left = SWALLOW_BYTES;
+    try {
+      java.io.InputStream in = ctx.req().getInputStream();
+      int n;
+      while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // The body was cut or the stream already failed (the multipart parser's limit): nothing more to read.
     }
   }
 
