@@ -21,6 +21,11 @@ public final class TextReport {
     for (ArticleReport a : r.articles()) {
       s.append(String.format(Locale.ROOT, "  %-22s %-26s %s%n", clip(a.id(), 22), clip(a.outlet(), 26),
           clip(a.title(), 70)));
+      if (a.outletIdentity() != null && a.outletIdentity().original() != null) {
+        // A translation or republication: the outlet that first published it, as the text itself states.
+        s.append("  ").append(" ".repeat(23)).append("original source: ").append(a.outletIdentity().original())
+            .append(" (“").append(clip(a.outletIdentity().originalEvidence(), 60)).append("”)\n");
+      }
     }
     s.append("\nNEUTRAL SUMMARY\n");
     int i = 1;

@@ -66,6 +66,9 @@ class SeedsTest {
     assertEquals("Translated from RBC.RU", article("003").outletIdentity().originalEvidence());
     assertEquals(OutletIdentity.Basis.SOURCE_LINE, article("004").outletIdentity().basis());
     assertEquals("Source: EurAsian Times", article("004").outletIdentity().evidence());
+    // The terminal report says where the translation comes from, not only "unknown".
+    assertTrue(new org.parallax.report.TextReport().render(report).contains(
+        "original source: RBC (“Translated from RBC.RU”)"));
   }
 
   @Test

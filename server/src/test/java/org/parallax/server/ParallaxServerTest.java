@@ -212,6 +212,26 @@ class ParallaxServerTest {
     assertFalse(report2.contains("parallax-upload-"), "no server path leaks into the page");
   }
 
+  @Test
+  void aTranslationsArticlePageNamesTheOutletItWasTranslatedFrom() throws Exception {
+    String boundary = "----t";
+    String first = "Dam inspection finds cracks\n\nEngineers found three new cracks in the spillway of the Millbrook "
+        + "dam on Tuesday, the regional water board said.\n\nTranslated from RBC.RU\n";
+    String second = "Cracks in Millbrook dam\n\nThree new cracks were found in the Millbrook dam spillway on Tuesday, "
+        + "according to the regional water board.\n";
+    String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"one.txt\"\r\n"
+        + "Content-Type: text/plain\r\n\r\n" + first + "\r\n--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"two.txt\"\r\n"
+        + "Content-Type: text/plain\r\n\r\n" + second + "\r\n--" + boundary + "--\r\n";
+    HttpResponse<String> form = post("/analyze", "multipart/form-data; boundary=" + boundary,
+        HttpRequest.BodyPublishers.ofString(multipart));
+    assertEquals(303, form.statusCode(), form.body());
+    String location = form.headers().firstValue("Location").orElseThrow();
+    String page = get(location + "/articles/one").body();
+    assertTrue(page.contains("original source: RBC"), page);
+    assertFalse(get(location + "/articles/two").body().contains("original source"));
+  }
+
   /** Parses the page as a browser would: the only script is ours, no handler attributes, no script links. */
   static void assertNoLiveMarkup(String page, String html) {
     org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(html);
