@@ -96,7 +96,9 @@ public final class MiniLmEncoder implements AutoCloseable {
     int[] ends = new int[n];
     int[] words = new int[n];
     for (int i = 0; i < n; i++) {
-      boolean special = e.getSpecialTokenMask()[i] == 1 || spans[i] == null || (i == n - 1 && n < ids.length);
+      // The last position of a cut text holds the [SEP] put in place of a word: it maps to no characters.
+      boolean special = e.getSpecialTokenMask()[i] == 1 || spans[i] == null
+          || (i == n - 1 && n < e.getIds().length);
       starts[i] = special ? -1 : spans[i].getStart();
       ends[i] = special ? -1 : spans[i].getEnd();
       words[i] = special ? -1 : (int) e.getWordIds()[i];

@@ -65,6 +65,16 @@ class MiniLmEncoderTest {
   }
 
   @Test
+  void aCutTextsClosingSeparatorMapsToNoCharacters() {
+    String text = "strike ".repeat(MiniLmEncoder.MAX_PIECES + 40).strip(); // one piece a word, cut at 510
+    TokenStates s = encoder.encode(text);
+    assertEquals(MiniLmEncoder.MAX_PIECES + 2, s.size());
+    assertEquals(-1, s.starts()[s.size() - 1]); // the [SEP] put in place of the 511th word
+    assertEquals(-1, s.words()[s.size() - 1]);
+    assertEquals(7 * (MiniLmEncoder.MAX_PIECES - 1), s.starts()[s.size() - 2]); // the 510th word, kept
+  }
+
+  @Test
   void piecesMapToCharactersOfTheText() {
     String text = "Zürich’s “radical” mayor spoke.";
     TokenStates s = encoder.encode(text);
