@@ -31,8 +31,12 @@ import org.parallax.model.Quantity;
 final class ConflictSubset {
   private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(other|more|additional|another|extra|further|"
       + "fewer|less|new)\\b");
-  private static final Pattern AFTER = Pattern.compile("(?i)^\\W*(later|earlier|ago|before|after|prior|or more|"
-      + "or less|or so|or fewer|plus|and up|at least|at most)\\b");
+  /** After a figure: approximate ("9 feet or more"). */
+  private static final Pattern AFTER = Pattern.compile("(?i)^\\W*(or more|or less|or so|or fewer|plus|and up|"
+      + "at least|at most)\\b");
+  /** After a duration: counted from an event ("four days later", "10 years ago"). */
+  private static final Pattern SINCE = Pattern.compile("(?i)^\\W*(later|earlier|ago|before|after|prior|since)\\b");
+  private static final Pattern DURATION = Pattern.compile("(?i)(second|minute|hour|day|week|month|year|decade)s?");
   private static final int WINDOW = 3;
 
   private ConflictSubset() {}
@@ -76,6 +80,7 @@ final class ConflictSubset {
 
   /** The figure is counted from something else: a relative word in or just before it, or a word after its noun. */
   static boolean relative(String sentence, Quantity q) {
+    // Checked in order: a relative word in or before the figure, then what follows the figure or its noun.
     int at = sentence.indexOf(q.text());
     if (at < 0) {
       return true; // cannot place it: not kept
@@ -84,21 +89,28 @@ final class ConflictSubset {
     if (RELATIVE.matcher(q.text()).find() || RELATIVE.matcher(before).find()) {
       return true;
     }
-    // Where its counted noun ends: the figure's text may hold it ("four days") or stop before it ("six drone").
+    // Right after the figure's text ("9 feet or more", "four days later"), or after its counted noun when the text
+    // stops before it ("38 other senators").
     String rest = sentence.substring(at + q.text().length());
-    String stem = q.unit().length() > 3 ? q.unit().substring(0, 3) : q.unit();
-    int end = 0;
-    if (!q.text().toLowerCase(Locale.ROOT).contains(stem)) {
-      int unit = rest.toLowerCase(Locale.ROOT).indexOf(stem);
-      if (unit < 0 || unit > 40) {
-        return false;
-      }
-      end = unit;
-      while (end < rest.length() && Character.isLetter(rest.charAt(end))) {
-        end++;
-      }
+    if (after(rest, q)) {
+      return true;
     }
-    return AFTER.matcher(rest.substring(end)).find();
+    String stem = q.unit().length() > 3 ? q.unit().substring(0, 3) : q.unit();
+    if (q.text().toLowerCase(Locale.ROOT).contains(stem)) {
+      return false;
+    }
+    int end = rest.toLowerCase(Locale.ROOT).indexOf(stem);
+    if (end < 0 || end > 40) {
+      return false;
+    }
+    while (end < rest.length() && Character.isLetter(rest.charAt(end))) {
+      end++;
+    }
+    return after(rest.substring(end), q);
+  }
+
+  private static boolean after(String rest, Quantity q) {
+    return AFTER.matcher(rest).find() || DURATION.matcher(q.unit()).matches() && SINCE.matcher(rest).find();
   }
 
   /** Content words within {@link #WINDOW} words either side of the figure, the figure's words and its noun aside. */

@@ -45,6 +45,7 @@ public final class StoryConflicts {
   static final int MAX_PAIRS = 40;
   /** Characters of a sentence tagged at most (a longer one is not compared: a run-on, or a list). */
   static final int MAX_CHARS = 600;
+  private static final Pattern PERCENT = Pattern.compile("%|percent");
   private static final Pattern NUMBER = Pattern.compile("(?i)\\d[\\d,.]*|\\b(one|two|three|four|five|six|seven|"
       + "eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|hundred|dozen)\\b");
 
@@ -102,7 +103,16 @@ public final class StoryConflicts {
       if (a.cited().text().length() > MAX_CHARS || b.cited().text().length() > MAX_CHARS) {
         continue;
       }
-      boolean counted = eachStatesAnother(numbers(a.cited().text()), numbers(b.cited().text()));
+      // What could be kept (ConflictSubset): a day or an outcome only between linked sentences that name days or
+      // outcomes, a figure only where each states one the other does not, with words in common near them.
+      // Anything else is neither tagged nor compared.
+      boolean linked = p.score() >= link
+          && ConflictDetector.dayOrOutcomeMayDiffer(a.cited().text(), b.cited().text());
+      boolean counted = eachStatesAnother(numbers(a.cited().text()), numbers(b.cited().text()))
+          && nearFigures(a.cited().text(), b.cited().text());
+      if (!linked && !counted) {
+        continue;
+      }
       Sentence sa = counted ? tag(a.cited()) : null;
       Sentence sb = counted ? tag(b.cited()) : null;
       Claim ca = claim(a, sa);
@@ -136,6 +146,33 @@ public final class StoryConflicts {
 
   static boolean eachStatesAnother(java.util.Set<String> a, java.util.Set<String> b) {
     return !a.isEmpty() && !b.isEmpty() && !a.containsAll(b) && !b.containsAll(a);
+  }
+
+  /**
+   * Whether the words near a number of one sentence and near a number of the other share a content word: wider than {@link ConflictSubset#neighbours}' window (four words before a number, ten after,
+   * which covers a figure's adjectives, its noun and the words after them), so no pair it would keep is skipped;
+   * the counted noun, which the detector needs both to share, is in both windows too.
+   */
+  static boolean nearFigures(String a, String b) {
+    java.util.Set<String> wa = nearNumbers(a);
+    wa.retainAll(nearNumbers(b));
+    // Two: the counted noun, which both must share, and a neighbour; a percentage's noun may be its "%" sign.
+    return wa.size() >= (PERCENT.matcher(a).find() || PERCENT.matcher(b).find() ? 1 : 2);
+  }
+
+  private static java.util.Set<String> nearNumbers(String text) {
+    String[] w = text.split("\\s+");
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (int i = 0; i < w.length; i++) {
+      if (NUMBER.matcher(w[i]).find()) {
+        for (int k = Math.max(0, i - 4); k <= Math.min(w.length - 1, i + 10); k++) {
+          if (k != i) {
+            out.addAll(org.parallax.align.Words.content(w[k]));
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** The texts to embed for these prepared pairs. */
@@ -189,14 +226,15 @@ public final class StoryConflicts {
 
   /** The sentence's tokens and tags, in body offsets; null when it holds no token. */
   private Sentence tag(StoryClaims.Cited c) {
-    List<Sentence> parts = annotator.annotate(c.text(), 8, MAX_CHARS).sentences();
-    List<Token> tokens = new ArrayList<>();
-    for (Sentence s : parts) {
-      for (Token t : s.tokens()) {
-        tokens.add(new Token(t.text(), new Span(c.start() + t.span().start(), c.start() + t.span().end()), t.pos()));
-      }
+    Sentence s = annotator.sentence(c.text(), 0, c.text().length());
+    if (s == null) {
+      return null;
     }
-    return tokens.isEmpty() ? null : new Sentence(0, 0, new Span(c.start(), c.end()), c.text(), tokens);
+    List<Token> tokens = new ArrayList<>(s.tokens().size());
+    for (Token t : s.tokens()) {
+      tokens.add(new Token(t.text(), new Span(c.start() + t.span().start(), c.start() + t.span().end()), t.pos()));
+    }
+    return new Sentence(0, 0, new Span(c.start(), c.end()), c.text(), tokens);
   }
 
   /** The statement as the detector reads it; its figures only where it was tagged. */
