@@ -14,27 +14,28 @@ import org.parallax.model.Quantity;
  * Which of the conflict detector's shown conflicts the outlet profiles keep: a stricter subset, since a profile
  * counts them for a reader who sees no story around them. Read on all of AllSides (BENCHMARKS.md, "Conflicts it is
  * party to"), the detector's verdicts on the pairs the lexical pass finds were mostly wrong in four ways, and each
- * rule below removes one:
+ * rule below removes one (the examples here are made up, in the shape of what was read):
  * <ul>
  *   <li>a negated statement: shown only when one sentence's content words are all in the other's, i.e. when the
- *       other adds a clause, which is where the negation was ("X, who is not involved, surrendered");</li>
+ *       other adds a clause, which is where the negation was ("the mayor, who is not running again, opened the
+ *       bridge" against "the mayor opened the bridge");</li>
  *   <li>a day or an outcome between sentences the lexical triangulation does not link as one claim
  *       ({@link StoryClaims.Params#link}): two statements of one person on two days;</li>
- *   <li>a figure counted relative to something the other sentence need not share: "38 other senators" (and
- *       Chambliss: 39), "three more", "another six", "an additional 350 miles", "four days later", "10 years ago";
- *       or approximate after it ("9 feet or more");</li>
+ *   <li>a figure counted relative to something the other sentence need not share: "12 other senators" (and the one
+ *       named: 13), "two more", "another five", "an additional 200 miles", "three days later", "8 years ago"; or
+ *       approximate after it ("6 feet or more");</li>
  *   <li>figures of two different scopes: the words next to the two figures (three either side, the figure and
- *       its counted noun aside) share no content word ("Britain expelled nearly two dozen Russian diplomats" against
- *       "over 100 Russian diplomats … in western countries"), the rule the detector applies to two days.</li>
+ *       its counted noun aside) share no content word ("one country expelled about 20 diplomats" against "more than
+ *       100 diplomats were sent home by the allies together"), the rule the detector applies to two days.</li>
  * </ul>
  */
 final class ConflictSubset {
   private static final Pattern RELATIVE = Pattern.compile("(?i)\\b(other|more|additional|another|extra|further|"
       + "fewer|less|new)\\b");
-  /** After a figure: approximate ("9 feet or more"). */
+  /** After a figure: approximate ("6 feet or more"). */
   private static final Pattern AFTER = Pattern.compile("(?i)^\\W*(or more|or less|or so|or fewer|plus|and up|"
       + "at least|at most)\\b");
-  /** After a duration: counted from an event ("four days later", "10 years ago"). */
+  /** After a duration: counted from an event ("three days later", "8 years ago"). */
   private static final Pattern SINCE = Pattern.compile("(?i)^\\W*(later|earlier|ago|before|after|prior|since)\\b");
   private static final Pattern DURATION = Pattern.compile("(?i)(second|minute|hour|day|week|month|year|decade)s?");
   private static final int WINDOW = 3;
@@ -89,8 +90,8 @@ final class ConflictSubset {
     if (RELATIVE.matcher(q.text()).find() || RELATIVE.matcher(before).find()) {
       return true;
     }
-    // Right after the figure's text ("9 feet or more", "four days later"), or after its counted noun when the text
-    // stops before it ("38 other senators").
+    // Right after the figure's text ("6 feet or more", "three days later"), or after its counted noun when the
+    // text stops before it ("12 other senators").
     String rest = sentence.substring(at + q.text().length());
     if (after(rest, q)) {
       return true;

@@ -58,11 +58,11 @@ class StoryConflictsTest {
   @Test
   void theSameCountIsNoConflictAndNeitherIsACountOfOthers() {
     assertTrue(conflicts(PORT, PORT.replace("by Monday", "on Monday"), OTHER).isEmpty());
-    // "38 other senators" and Chambliss are the pledge's 39: relative counts are not compared.
-    String a = "The group's website states that 39 senators, including Chambliss, and 219 House members support "
-        + "the pledge against any tax increase.";
-    String b = "Chambliss, along with 38 other senators and 219 House members, supports the pledge against any "
-        + "tax increase, the group's website states.";
+    // "12 other mayors" and Alvarez are the compact's 13: relative counts are not compared.
+    String a = "The network's website lists 13 mayors, including Alvarez, and 140 council members who signed the "
+        + "compact on clean water.";
+    String b = "Alvarez, along with 12 other mayors and 140 council members, signed the compact on clean water, "
+        + "the network's website lists.";
     assertTrue(conflicts(a, b, OTHER).isEmpty());
   }
 
@@ -80,27 +80,27 @@ class StoryConflictsTest {
 
   @Test
   void aNegationInAClauseTheOtherLacksIsNoConflict() {
-    String a = "Gibson, who is not involved in this weekend's rally, surrendered Friday on a warrant for rioting.";
-    String b = "Gibson, who organized the earlier rallies, surrendered Friday on a warrant for rioting.";
+    String a = "Mayor Alvarez, who is not running for a second term, opened the new harbour bridge on Friday.";
+    String b = "Mayor Alvarez, who drew up the plans years ago, opened the new harbour bridge on Friday.";
     assertTrue(conflicts(a, b, OTHER).isEmpty());
   }
 
   @Test
   void relativeAndApproximateCountsAreNotCompared() {
-    assertTrue(ConflictSubset.relative("along with 38 other senators and 219 House members",
-        new Quantity(38, "senator", "38 other", false)));
-    assertTrue(ConflictSubset.relative("Yates was fired two days later, on Jan. 30",
-        new Quantity(2, "day", "two days", false)));
-    assertTrue(ConflictSubset.relative("a storm surge of 9 feet or more", new Quantity(9, "foot", "9 feet", false)));
-    assertTrue(ConflictSubset.relative("has applied to another six countries",
-        new Quantity(6, "country", "six countries", false)));
-    assertFalse(ConflictSubset.relative("an explosion that killed 263 workers near the port",
-        new Quantity(263, "worker", "263 workers", false)));
-    assertFalse(ConflictSubset.relative("an explosion killed 263 workers after a fire",
-        new Quantity(263, "worker", "263 workers", false)), "only a duration is counted from an event");
-    assertTrue(ConflictSubset.relative("she left 10 years ago", new Quantity(10, "year", "10 years", false)));
-    assertEquals(java.util.Set.of("kille"), ConflictSubset.neighbours("an explosion that killed 263 workers near the",
-        new Quantity(263, "worker", "263 workers", false)).stream().filter("kille"::equals)
+    assertTrue(ConflictSubset.relative("along with 12 other mayors and 140 council members",
+        new Quantity(12, "mayor", "12 other", false)));
+    assertTrue(ConflictSubset.relative("The director resigned three days later, on a Friday",
+        new Quantity(3, "day", "three days", false)));
+    assertTrue(ConflictSubset.relative("waves of 6 feet or more", new Quantity(6, "feet", "6 feet", false)));
+    assertTrue(ConflictSubset.relative("has asked another five countries",
+        new Quantity(5, "country", "five countries", false)));
+    assertFalse(ConflictSubset.relative("a collapse that killed 41 miners near the town",
+        new Quantity(41, "miner", "41 miners", false)));
+    assertFalse(ConflictSubset.relative("a collapse killed 41 miners after a fire",
+        new Quantity(41, "miner", "41 miners", false)), "only a duration is counted from an event");
+    assertTrue(ConflictSubset.relative("she left 8 years ago", new Quantity(8, "year", "8 years", false)));
+    assertEquals(java.util.Set.of("kille"), ConflictSubset.neighbours("a collapse that killed 41 miners near the",
+        new Quantity(41, "miner", "41 miners", false)).stream().filter("kille"::equals)
         .collect(java.util.stream.Collectors.toSet()));
   }
 
