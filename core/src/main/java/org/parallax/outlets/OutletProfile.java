@@ -51,8 +51,8 @@ public record OutletProfile(String outlet, int articles, int stories, long words
    * similarity, and both sentences ("articleId:start:end").
    */
   public record ConflictClaim(String story, String kind, String slot, List<String> values, double confidence,
-                              double pairScore, double similarity, String reason, String ref, String text, String otherOutlet, String otherRef,
-                              String otherText) {
+                              double pairScore, double similarity, String reason, String ref, String text,
+                              String otherOutlet, String otherRef, String otherText) {
     public ConflictClaim {
       values = List.copyOf(values);
     }

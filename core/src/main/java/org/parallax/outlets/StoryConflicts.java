@@ -23,20 +23,23 @@ import org.parallax.nlp.NlpModels;
 /**
  * The conflicts an outlet is party to in a shared story, for the outlet profiles: {@code analyze}'s conflict
  * detector ({@link ConflictDetector}: figures of one counted thing, the day of an event, an outcome against its
- * opposite, a negated statement, and the story slots of the two sentences) run only on the sentence pairs the
- * lexical triangulation ({@link StoryClaims}) already pairs across outlets, and only its conflicts at the confidence
- * a story's report shows in red ({@link Conflict#shown()}); "possible" ones are dropped. A documented subset of what
- * a story's report shows: pairs come from lexical mutual best matches (not embedding ones), and attribution
- * conflicts (who said a quotation) are not looked for, as corpus mode attributes no quotes.
+ * opposite, a negated statement) run only on the sentence pairs the lexical triangulation ({@link StoryClaims})
+ * already pairs across outlets, and only its conflicts at the confidence a story's report shows in red
+ * ({@link Conflict#shown()}), of the stricter kinds {@link ConflictSubset} keeps; "possible" ones are dropped. A
+ * documented subset of what a story's report shows: pairs come from lexical mutual best matches (not embedding
+ * ones); attribution conflicts (who said a quotation: corpus mode attributes no quotes) and story-slot conflicts
+ * (their rule that neither article states the other's value anywhere needs the whole articles) are not looked for.
  *
  * <p>Cost, bounded so that the claims pass stays cheap: a pair is considered only when its two sentences are each
  * other's best lexical match in the two articles at {@link #PAIR_SCORE} or more and share
  * {@link StoryClaims.Params#minCommon} content words, at most {@link #MAX_PAIRS} pairs per story (the highest
- * scored); only the two sentences of a pair that both state a number are tokenised and tagged (the detector's
- * figures need the noun they count); the detector first runs with the highest similarity a pair could have, which
- * bounds every confidence from above, and only pairs that would still yield a shown conflict are embedded (MiniLM,
- * the sentence alone) and compared again with their real similarity. Not thread-safe (one annotator): one
- * instance per thread.
+ * scored), each sentence at most {@link #MAX_CHARS} characters. Only pairs that could yield a kept conflict go on:
+ * a day or an outcome only between sentences linked as one claim that name days or outcomes, a figure only where
+ * each sentence states a number the other does not, with words in common near them ({@link #nearFigures}); only
+ * the latter are tokenised and tagged (the detector's figures need the noun they count). The detector then runs
+ * with the highest similarity a pair could have, which bounds every threshold and confidence from above, and only
+ * pairs that would still be kept are embedded (MiniLM, once for the whole pass) and compared again with their real
+ * similarity. Not thread-safe (one annotator): one instance per thread.
  */
 public final class StoryConflicts {
   /** Lexical score from which two mutually best sentences of two outlets are compared slot by slot. */
@@ -66,7 +69,7 @@ public final class StoryConflicts {
   private final ConflictDetector detector;
   private final double link;
 
-  /** @param link the lexical triangulation's link score ({@link StoryClaims.Params#link}), see {@link ConflictSubset} */
+  /** @param link the lexical triangulation's link score ({@link StoryClaims.Params#link}): see ConflictSubset */
   public StoryConflicts(NlpModels models, double link) {
     this.annotator = new Annotator(models);
     this.link = link;
@@ -149,9 +152,10 @@ public final class StoryConflicts {
   }
 
   /**
-   * Whether the words near a number of one sentence and near a number of the other share a content word: wider than {@link ConflictSubset#neighbours}' window (four words before a number, ten after,
-   * which covers a figure's adjectives, its noun and the words after them), so no pair it would keep is skipped;
-   * the counted noun, which the detector needs both to share, is in both windows too.
+   * Whether the words near a number of one sentence and near a number of the other share two content words (the
+   * counted noun, which the detector needs both to state, and a neighbour, which {@link ConflictSubset} needs; one
+   * for a percentage, whose noun may be its sign): a window wider than {@link ConflictSubset#neighbours}' (four
+   * words before a number, ten after, which covers a figure's adjectives, its noun and the words after them).
    */
   static boolean nearFigures(String a, String b) {
     java.util.Set<String> wa = nearNumbers(a);
