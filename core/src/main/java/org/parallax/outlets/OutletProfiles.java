@@ -25,8 +25,8 @@ public final class OutletProfiles {
   public static final int MEDIAN_MIN_ARTICLES = 5;
   private static final String UNKNOWN_PREFIX = "unknown (";
   static final List<String> LEFT_OUT = List.of(
-      "conflicts other than those between sentences the lexical pass pairs across outlets (figures, day, outcome, "
-          + "negation): who said a quotation, and statements it does not pair, only on each story's page",
+      "conflicts other than figures, days and outcomes of sentences the lexical pass pairs across outlets (who said "
+          + "a quotation, a negated statement, story-wide slots, statements it does not pair): only on a story's page",
       "voices by country or institution: corpus mode finds only speakers whose party the article states");
   static final List<String> LEFT_OUT_NO_CLAIMS = List.of(LEFT_OUT.get(0), LEFT_OUT.get(1),
       "unique and omitted claims and conflicts: the store has no " + OutletClaims.LOG + " (ingested with the pass "
