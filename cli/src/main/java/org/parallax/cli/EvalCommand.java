@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
     description = "Measure Parallax on the research datasets in ../shared/data (never bundled).",
     subcommands = {ExtractionEval.class, QuoteEval.class, LoadedLanguageEval.class, StoryEval.class,
         CopyEval.class, ClaimAlignmentEval.class, ConflictEval.class, SummaryEval.class,
-        OutletSeparationEval.class, org.parallax.cli.eval.StoryClaimsEval.class})
+        OutletSeparationEval.class, org.parallax.cli.eval.StoryClaimsEval.class,
+        org.parallax.cli.eval.StoryConflictsEval.class})
 public final class EvalCommand implements Runnable {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;

@@ -55,6 +55,10 @@ public final class IngestCommand implements Callable<Integer> {
       + "(unique and omitted claims of the outlet profiles), for measuring what it costs.")
   boolean noStoryClaims;
 
+  @Option(names = "--no-story-conflicts", hidden = true, description = "Run the pass over shared stories without "
+      + "looking for conflicts between outlets, for measuring what they cost.")
+  boolean noStoryConflicts;
+
   @Option(names = "--feed", paramLabel = "URL", description = "Poll this RSS/Atom feed and fetch its articles "
       + "(repeatable). Obeys robots.txt, waits between requests to one host, asks conditionally, backs off.")
   List<URI> feeds = new ArrayList<>();
@@ -114,8 +118,8 @@ public final class IngestCommand implements Callable<Integer> {
       CorpusIngester.Grouping mode = fast ? CorpusIngester.Grouping.FAST
           : semantic ? CorpusIngester.Grouping.SEMANTIC : CorpusIngester.Grouping.DEFAULT;
       NlpModels models = NlpModels.load();
-      CorpusIngester ingester = new CorpusIngester(s, models, settings, mode,
-          fast ? null : new org.parallax.align.MiniLmEmbedder(),
+      org.parallax.align.MiniLmEmbedder embedder = fast ? null : new org.parallax.align.MiniLmEmbedder();
+      CorpusIngester ingester = new CorpusIngester(s, models, settings, mode, embedder,
           skipped -> err.println("skipped: " + skipped.path() + ": " + skipped.reason()));
       if (noOutletProfiles) {
         ingester.withoutOutletProfiles();
@@ -149,11 +153,13 @@ public final class IngestCommand implements Callable<Integer> {
           ingester.embeddingCalls()[0], ingester.embeddingCalls()[1], ingester.embeddingCalls()[2],
           ingester.gatedOut()));
       if (!noOutletProfiles && !noStoryClaims) {
+        // The ingest's embedder where it has one (its model is loaded already), else one made only if needed.
         org.parallax.outlets.StoryClaimsPass.Counts pc = org.parallax.outlets.StoryClaimsPass.run(s, models,
-            org.parallax.outlets.StoryClaims.Params.defaults());
-        err.printf(Locale.ROOT, "outlet claims: %d shared stories (3+ outlets), %d analysed now (%d articles) in "
-            + "%.1f s (%.1f%% of the ingest's %.1f s)%n", pc.shared(), pc.analysed(), pc.articles(), pc.seconds(),
-            100 * pc.seconds() / secs, secs);
+            org.parallax.outlets.StoryClaims.Params.defaults(), noStoryConflicts ? null
+                : embedder != null ? () -> embedder : org.parallax.align.MiniLmEmbedder::new);
+        err.printf(Locale.ROOT, "outlet claims: %d shared stories (3+ outlets), %d analysed now (%d articles%s) in "
+            + "%.1f s (%.1f%% of the ingest's %.1f s)%n", pc.shared(), pc.analysed(), pc.articles(),
+            OutletsCommand.conflictCounts(pc, noStoryConflicts), pc.seconds(), 100 * pc.seconds() / secs, secs);
       }
     } catch (java.io.IOException e) {
       err.println("ingest: cannot write " + grouping.traceFile() + ": " + e.getMessage());

@@ -46,8 +46,20 @@ public final class OutletsCommand implements Callable<Integer> {
       + "at its end; for a store ingested with it off).")
   boolean updateClaims;
 
+  @Option(names = "--no-story-conflicts", hidden = true, description = "With --update-claims: do not look for "
+      + "conflicts between outlets (for measuring what they cost).")
+  boolean noStoryConflicts;
+
   @Spec
   CommandSpec spec;
+
+  /** What the pass's conflict search did, for its one-line summary. */
+  static String conflictCounts(org.parallax.outlets.StoryClaimsPass.Counts pc, boolean off) {
+    // Not "embedded": `ingest --fast` says it embeds nothing for its grouping, and tests read that line.
+    return off ? "; conflicts not looked for" : String.format(Locale.ROOT, "; %d sentence pairs compared for "
+        + "conflicts, %d of them also by MiniLM similarity, %d conflicts shown", pc.pairs(), pc.embedded(),
+        pc.conflicts());
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -74,9 +86,11 @@ public final class OutletsCommand implements Callable<Integer> {
     try (CorpusStore s = CorpusStore.openReadOnly(store)) {
       if (updateClaims) {
         org.parallax.outlets.StoryClaimsPass.Counts pc = org.parallax.outlets.StoryClaimsPass.run(s,
-            org.parallax.nlp.NlpModels.load(), org.parallax.outlets.StoryClaims.Params.defaults());
-        err.printf(Locale.ROOT, "outlet claims: %d shared stories (3+ outlets), %d analysed now (%d articles) in "
-            + "%.1f s%n", pc.shared(), pc.analysed(), pc.articles(), pc.seconds());
+            org.parallax.nlp.NlpModels.load(), org.parallax.outlets.StoryClaims.Params.defaults(),
+            noStoryConflicts ? null : org.parallax.align.MiniLmEmbedder::new);
+        err.printf(Locale.ROOT, "outlet claims: %d shared stories (3+ outlets), %d analysed now (%d articles%s) in "
+            + "%.1f s%n", pc.shared(), pc.analysed(), pc.articles(), conflictCounts(pc, noStoryConflicts),
+            pc.seconds());
       }
       profiles = OutletProfiles.load(store, s.stories(null));
     }
@@ -97,25 +111,28 @@ public final class OutletsCommand implements Callable<Integer> {
     if (json) {
       out.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(rows));
     } else {
-      out.printf(Locale.ROOT, "%-28s %8s %7s %8s %9s %9s %10s %13s %11s %12s  %s%n", "outlet", "articles",
-          "stories", "loaded%", "originate", "rewrite", "shared cov", "only it", "omits", "voices R/D", "top loaded terms");
+      out.printf(Locale.ROOT, "%-28s %8s %7s %8s %9s %9s %10s %13s %11s %12s %9s  %s%n", "outlet", "articles",
+          "stories", "loaded%", "originate", "rewrite", "shared cov", "only it", "omits", "voices R/D", "conflicts",
+          "top loaded terms");
       for (OutletProfile p : rows) {
         OutletProfile.Claims cl = p.claims();
         OutletProfile.Voices vo = p.voices();
-        out.printf(Locale.ROOT, "%-28s %8d %7d %8s %9d %9d %10s %13s %11s %12s  %s%n", clip(p.outlet(), 28),
+        out.printf(Locale.ROOT, "%-28s %8d %7d %8s %9d %9d %10s %13s %11s %12s %9s  %s%n", clip(p.outlet(), 28),
             p.articles(),
             p.stories(), num(p.loadedPer100Words()), p.originated(), p.rewrote(),
             p.sharedStories() == 0 ? "-" : p.sharedCovered() + "/" + p.sharedStories(),
             cl.stories() == 0 ? "-" : cl.unique() + "/" + cl.sentences(),
             cl.stories() == 0 ? "-" : cl.omitted() + "/" + cl.consensus(),
             vo.quotes() == 0 ? "-" : vo.republican() + "/" + vo.democratic(),
+            cl.conflictStories() == 0 ? "-" : cl.conflicts() + "/" + cl.conflictStories(),
             clip(String.join(", ", p.topTerms().stream().limit(5).map(t -> t.term() + " " + t.count()).toList()),
                 60));
       }
       out.println(rows.size() + " outlets; loaded% = loaded terms per 100 words; originate/rewrite = articles "
           + "copied by / copying another outlet; shared cov = stories of 3+ outlets covered, in its months; only it "
           + "= its sentences in those stories no other outlet states; omits = their consensus claims it omits; voices "
-          + "R/D = quotations of speakers the article states are Republican / Democratic");
+          + "R/D = quotations of speakers the article states are Republican / Democratic; conflicts = shown conflicts "
+          + "of its sentences with another outlet's / shared stories compared for them");
       if (outlet != null) {
         OutletProfile p = rows.get(0);
         out.println("articles: " + String.join(" ", p.articleIds()));
@@ -129,6 +146,9 @@ public final class OutletsCommand implements Callable<Integer> {
         p.claims().omittedClaims().forEach(o -> out.println("omits: story " + o.story() + " (its " + String.join(" ",
             o.ownArticles()) + "; stated by " + String.join(", ", o.statedBy()) + ": " + String.join(" ", o.refs())
             + ") " + o.text()));
+        p.claims().conflictClaims().forEach(c -> out.println("conflict (" + c.kind() + ", " + c.slot() + ", "
+            + String.join(" vs ", c.values()) + ", confidence " + c.confidence() + "): story " + c.story() + ", its "
+            + c.ref() + " against " + c.otherOutlet() + "'s " + c.otherRef()));
         OutletProfile.Voices vo = p.voices();
         out.println("party voices: " + vo.republican() + " Republican, " + vo.democratic() + " Democratic, "
             + vo.independent() + " independent quotations; " + vo.republicanVoices() + " Republican and "

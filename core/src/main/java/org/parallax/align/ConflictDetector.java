@@ -59,6 +59,14 @@ public final class ConflictDetector {
     this.tolerance = tolerance;
   }
 
+  /**
+   * Whether two statements could differ in their day or outcome ({@link Facts}): false means neither comparison can
+   * find a conflict between them, so a caller comparing many pairs for those alone may skip the pair.
+   */
+  public static boolean dayOrOutcomeMayDiffer(String a, String b) {
+    return Facts.dayOrOutcomeMayDiffer(a, b);
+  }
+
   public List<Conflict> detect(List<Claim> claims, ClaimVectors vectors, List<Quote> quotes) {
     return detect(ClaimPairs.mutualBest(claims, vectors, pairSimilarity), claims, quotes);
   }

@@ -58,6 +58,26 @@ final class Facts {
     return c != null ? c : negation(a, b, similarity, overlap, negationSimilarity);
   }
 
+  /**
+   * A cheap necessary condition of a day or an outcome conflict (the negation aside): each names one weekday and
+   * not the same, or one states an outcome the other states the opposite of. For callers that compare many pairs
+   * and want to skip the rest of the comparison.
+   */
+  static boolean dayOrOutcomeMayDiffer(String a, String b) {
+    List<String> da = all(WEEKDAY, a);
+    List<String> db = all(WEEKDAY, b);
+    if (da.size() == 1 && db.size() == 1 && !da.get(0).equals(db.get(0))) {
+      return true;
+    }
+    for (Pattern[] row : OUTCOMES) {
+      if (row[0].matcher(a).find() && row[1].matcher(b).find() || row[1].matcher(a).find() && row[0].matcher(b)
+          .find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Both sentences name a time, and not the same one: figures or events of different moments. */
   static boolean differentTime(String a, String b) {
     List<String> ta = all(TIME, a);

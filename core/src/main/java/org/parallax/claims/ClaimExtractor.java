@@ -51,7 +51,7 @@ public final class ClaimExtractor {
     return out;
   }
 
-  static boolean isClaim(Sentence s) {
+  public static boolean isClaim(Sentence s) {
     String text = s.text().strip();
     if (s.wordCount() < 6 || text.endsWith("?") || text.endsWith(":")) {
       return false;

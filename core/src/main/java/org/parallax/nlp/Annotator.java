@@ -68,6 +68,16 @@ public final class Annotator {
     return new Annotation(out, !whole, longCut[0]);
   }
 
+  /**
+   * One sentence already split (its span {@code from}–{@code to} of {@code body}), tokenised and tagged as
+   * {@link #annotate} would: for callers that tag a few sentences of a body, not all of it. Null without tokens.
+   */
+  public Sentence sentence(String body, int from, int to) {
+    List<Sentence> out = new ArrayList<>(1);
+    addSentence(body, from, to, 0, out);
+    return out.isEmpty() ? null : out.get(0);
+  }
+
   /** Where a piece of an over-long sentence ends: at the last space up to {@code limit}, else at it. */
   private static int pieceEnd(String body, int from, int limit) {
     for (int i = limit; i > from; i--) {

@@ -57,6 +57,31 @@ public final class OutletClaims {
     public int uniqueCount;
     public List<Omitted> omitted = new ArrayList<>();
     public List<Unique> unique = new ArrayList<>();
+    /** Shown conflicts with another outlet's sentence ({@link StoryConflicts}); null in a line without them. */
+    public Integer conflictCount;
+    public List<Conflicting> conflicts;
+  }
+
+  /**
+   * A conflict of the outlet's sentence with another outlet's: the detector's kind and slot, the two values (its
+   * own first), confidence, the detector's one-line reason, and both sentences ("articleId:start:end", text).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public static final class Conflicting {
+    public String kind;
+    public String slot;
+    public List<String> values = new ArrayList<>();
+    public double confidence;
+    /** The lexical score of the two sentences (how much of their wording they share, {@link LexicalSentence}). */
+    public double pairScore;
+    /** The embedding similarity of the two sentences (MiniLM, as the story report compares them). */
+    public double similarity;
+    public String reason;
+    public String ref;
+    public String text;
+    public String otherOutlet;
+    public String otherRef;
+    public String otherText;
   }
 
   /** A consensus claim the outlet omits: the other outlets' sentences ("articleId:start:end") and text. */
@@ -151,8 +176,12 @@ public final class OutletClaims {
     }
   }
 
-  /** The line of a story as {@link StoryClaims} found it, with each outlet's month. */
-  static Line line(String story, String signature, StoryClaims.Result r, Map<String, String> monthOfOutlet) {
+  /**
+   * The line of a story as {@link StoryClaims} found it, with each outlet's month and, unless null (the conflicts
+   * were not looked for), the shown conflicts between its outlets' sentences.
+   */
+  static Line line(String story, String signature, StoryClaims.Result r, Map<String, String> monthOfOutlet,
+                   List<StoryConflicts.Found> conflicts) {
     Line l = new Line();
     l.story = story;
     l.signature = signature;
@@ -178,9 +207,44 @@ public final class OutletClaims {
         q.text = clip(u.text());
         x.unique.add(q);
       }
+      if (conflicts != null) {
+        x.conflicts = new ArrayList<>();
+        int n = 0;
+        for (StoryConflicts.Found f : conflicts) {
+          boolean first = f.a().outlet().equals(o.outlet());
+          if (first || f.b().outlet().equals(o.outlet())) {
+            n++;
+            if (x.conflicts.size() < EVIDENCE) {
+              x.conflicts.add(conflicting(f, first));
+            }
+          }
+        }
+        x.conflictCount = n;
+      }
       l.outlets.add(x);
     }
     return l;
+  }
+
+  /** A conflict as one of its two outlets sees it: its own sentence and value first. */
+  private static Conflicting conflicting(StoryConflicts.Found f, boolean first) {
+    StoryConflicts.Side own = first ? f.a() : f.b();
+    StoryConflicts.Side other = first ? f.b() : f.a();
+    Conflicting c = new Conflicting();
+    c.kind = f.conflict().kind();
+    c.slot = f.conflict().slot();
+    List<String> v = f.conflict().values();
+    c.values = v.size() == 2 && !first ? List.of(v.get(1), v.get(0)) : new ArrayList<>(v);
+    c.confidence = f.conflict().confidence();
+    c.pairScore = Math.round(f.score() * 1000) / 1000.0;
+    c.similarity = Math.round(f.similarity() * 1000) / 1000.0;
+    c.reason = clip(f.conflict().reason());
+    c.ref = own.cited().ref();
+    c.text = clip(own.cited().text());
+    c.otherOutlet = other.outlet();
+    c.otherRef = other.cited().ref();
+    c.otherText = clip(other.cited().text());
+    return c;
   }
 
   private static StoryClaims.Cited shortest(List<StoryClaims.Cited> l) {

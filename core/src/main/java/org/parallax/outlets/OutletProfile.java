@@ -30,13 +30,31 @@ public record OutletProfile(String outlet, int articles, int stories, long words
    * What the separate pass over shared stories ({@link StoryClaimsPass}) found for the outlet: the shared stories
    * of the period it covers that were analysed, its claim-like sentences there, those no other outlet of the story
    * states (unique; share of its sentences), the stories' consensus claims and those it omits (share of them).
-   * Evidence lists are bounded; counts are exact. Shares are NaN where there is nothing to divide by.
+   * Evidence lists are bounded; counts are exact. Shares are NaN where there is nothing to divide by. Conflicts
+   * ({@link StoryConflicts}): of those stories, the ones compared for conflicts ({@code conflictStories}), the
+   * shown conflicts its sentences are party to there, and the stories with at least one.
    */
   public record Claims(int stories, int sentences, int unique, double uniqueShare, int consensus, int omitted,
-                       double omittedShare, List<UniqueClaim> uniqueClaims, List<OmittedClaim> omittedClaims) {
+                       double omittedShare, List<UniqueClaim> uniqueClaims, List<OmittedClaim> omittedClaims,
+                       int conflictStories, int conflicts, int storiesWithConflicts,
+                       List<ConflictClaim> conflictClaims) {
     public Claims {
       uniqueClaims = List.copyOf(uniqueClaims);
       omittedClaims = List.copyOf(omittedClaims);
+      conflictClaims = List.copyOf(conflictClaims);
+    }
+  }
+
+  /**
+   * A shown conflict of one of the outlet's sentences with another outlet's in a shared story: the detector's kind
+   * and slot, the values (its own first), confidence and reason, the pair's lexical score and embedding
+   * similarity, and both sentences ("articleId:start:end").
+   */
+  public record ConflictClaim(String story, String kind, String slot, List<String> values, double confidence,
+                              double pairScore, double similarity, String reason, String ref, String text,
+                              String otherOutlet, String otherRef, String otherText) {
+    public ConflictClaim {
+      values = List.copyOf(values);
     }
   }
 
@@ -79,15 +97,17 @@ public record OutletProfile(String outlet, int articles, int stories, long words
 
   /**
    * One month's figures. Shares are of the month's articles (originated, rewrote) or of its shared stories
-   * (coverage); NaN where the month has none.
+   * (coverage; conflicts: the share of its shared stories compared for conflicts in which it is party to one); NaN
+   * where the month has none.
    */
   public record Month(String month, int articles, int stories, double loadedPer100Words, double originatedShare,
                       double rewroteShare, int sharedStories, int sharedCovered, double sharedCoverage,
-                      double uniqueShare, double omittedShare, int partyQuotes, double republicanShare) {}
+                      double uniqueShare, double omittedShare, int partyQuotes, double republicanShare,
+                      int conflicts, double conflictShare) {}
 
   /** Figures for which the months of every outlet give a corpus median. */
   public static final List<String> MONTHLY_FIGURES = List.of("articles", "loadedPer100Words", "originatedShare",
-      "rewroteShare", "sharedCoverage", "uniqueShare", "omittedShare", "republicanShare");
+      "rewroteShare", "sharedCoverage", "uniqueShare", "omittedShare", "republicanShare", "conflictShare");
 
   /** The value of one of {@link #MONTHLY_FIGURES} in a month. */
   public static double figure(Month m, String name) {
@@ -100,6 +120,7 @@ public record OutletProfile(String outlet, int articles, int stories, long words
       case "uniqueShare" -> m.uniqueShare();
       case "omittedShare" -> m.omittedShare();
       case "republicanShare" -> m.republicanShare();
+      case "conflictShare" -> m.conflictShare();
       default -> throw new IllegalArgumentException("no monthly figure '" + name + "'");
     };
   }

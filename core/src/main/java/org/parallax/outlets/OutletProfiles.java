@@ -25,11 +25,12 @@ public final class OutletProfiles {
   public static final int MEDIAN_MIN_ARTICLES = 5;
   private static final String UNKNOWN_PREFIX = "unknown (";
   static final List<String> LEFT_OUT = List.of(
-      "conflicts: they come from analysing each story with its claims, which corpus mode does not do; each "
-          + "story's page shows them",
+      "conflicts other than figures, days and outcomes of sentences the lexical pass pairs across outlets (who said "
+          + "a quotation, a negated statement, story-wide slots, statements it does not pair): only on a story's page",
       "voices by country or institution: corpus mode finds only speakers whose party the article states");
   static final List<String> LEFT_OUT_NO_CLAIMS = List.of(LEFT_OUT.get(0), LEFT_OUT.get(1),
-      "unique and omitted claims: the store has no " + OutletClaims.LOG + " (ingested with the pass off)");
+      "unique and omitted claims and conflicts: the store has no " + OutletClaims.LOG + " (ingested with the pass "
+          + "off)");
 
   private final OutletLedger ledger;
   private final boolean claimsKept;
@@ -197,6 +198,8 @@ public final class OutletProfiles {
     int omitted = 0;
     List<OutletProfile.UniqueClaim> uniqueEv = new ArrayList<>();
     List<OutletProfile.OmittedClaim> omittedEv = new ArrayList<>();
+    int[] conflicts = new int[3];
+    List<OutletProfile.ConflictClaim> conflictEv = new ArrayList<>();
     for (Map.Entry<String, List<Map.Entry<String, OutletClaims.Outlet>>> m
         : claims.getOrDefault(outlet, new TreeMap<>()).descendingMap().entrySet()) {
       if (!in(m.getKey(), from, to)) {
@@ -219,22 +222,53 @@ public final class OutletProfiles {
             omittedEv.add(new OutletProfile.OmittedClaim(e.getKey(), x.text, x.refs, x.outlets, o.articles));
           }
         }
+        conflicts(e.getKey(), o, conflicts, conflictEv);
       }
     }
     return new OutletProfile.Claims(stories, sentences, unique, share(unique, sentences), consensus, omitted,
-        share(omitted, consensus), uniqueEv, omittedEv);
+        share(omitted, consensus), uniqueEv, omittedEv, conflicts[0], conflicts[1], conflicts[2], conflictEv);
   }
 
-  /** [unique, sentences, omitted, consensus] of an outlet's month. */
+  /**
+   * Adds a story's conflicts to [stories compared, conflicts, stories with one] and, bounded, to the evidence; a
+   * line written before conflicts were looked for counts in none.
+   */
+  private static void conflicts(String story, OutletClaims.Outlet o, int[] counts,
+                                List<OutletProfile.ConflictClaim> evidence) {
+    if (o.conflictCount == null) {
+      return;
+    }
+    counts[0]++;
+    counts[1] += o.conflictCount;
+    counts[2] += o.conflictCount > 0 ? 1 : 0;
+    if (evidence == null || o.conflicts == null) {
+      return;
+    }
+    for (OutletClaims.Conflicting c : o.conflicts) {
+      if (evidence.size() < EVIDENCE) {
+        evidence.add(new OutletProfile.ConflictClaim(story, c.kind, c.slot, c.values, c.confidence, c.pairScore,
+            c.similarity, c.reason, c.ref,
+            c.text, c.otherOutlet, c.otherRef, c.otherText));
+      }
+    }
+  }
+
+  /**
+   * [unique, sentences, omitted, consensus, stories compared for conflicts, conflicts, stories with one] of an
+   * outlet's month.
+   */
   private int[] monthClaims(String outlet, String month) {
-    int[] c = new int[4];
+    int[] c = new int[7];
+    int[] k = new int[3];
     for (Map.Entry<String, OutletClaims.Outlet> e
         : claims.getOrDefault(outlet, new TreeMap<>()).getOrDefault(month, List.of())) {
       c[0] += e.getValue().uniqueCount;
       c[1] += e.getValue().sentences;
       c[2] += e.getValue().omittedCount;
       c[3] += e.getValue().consensus;
+      conflicts(e.getKey(), e.getValue(), k, null);
     }
+    System.arraycopy(k, 0, c, 4, 3);
     return c;
   }
 
@@ -281,7 +315,7 @@ public final class OutletProfiles {
         sc[0], sc[1], share(sc[1], sc[0]), share(cl[0], cl[1]), share(cl[2], cl[3]),
         m.partyQuotes.values().stream().mapToInt(Integer::intValue).sum(),
         share(m.partyQuotes.getOrDefault("R", 0),
-            m.partyQuotes.getOrDefault("R", 0) + m.partyQuotes.getOrDefault("D", 0)));
+            m.partyQuotes.getOrDefault("R", 0) + m.partyQuotes.getOrDefault("D", 0)), cl[5], share(cl[6], cl[4]));
   }
 
   /** Shared stories of a month and how many of them {@code storySet} covers; the others go to {@code missed}. */

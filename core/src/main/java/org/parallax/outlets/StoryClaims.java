@@ -71,8 +71,12 @@ public final class StoryClaims {
     this.splitter = splitter;
   }
 
-  /** The story's consensus claims and every outlet's result (outlets in the order they first appear). */
-  public record Result(List<Consensus> consensus, List<OutletResult> outlets) {}
+  /**
+   * The story's consensus claims, every outlet's result (outlets in the order they first appear), and the sentence
+   * pairs of two outlets that {@link StoryConflicts} compares slot by slot (the best scored, bounded).
+   */
+  public record Result(List<Consensus> consensus, List<OutletResult> outlets,
+                       List<StoryConflicts.Candidate> pairs) {}
 
   /** The story's claims; empty when fewer than three outlets are read. */
   public Result analyse(List<Input> articles) {
@@ -90,7 +94,7 @@ public final class StoryClaims {
     outletArticles.values().removeIf(List::isEmpty);
     int outlets = outletIndex.size();
     if (outlets < 3) {
-      return new Result(List.of(), List.of());
+      return new Result(List.of(), List.of(), List.of());
     }
     LexicalSentence.Dictionary dictionary = new LexicalSentence.Dictionary();
     List<List<LexicalSentence>> byArticle = new ArrayList<>();
@@ -134,6 +138,7 @@ public final class StoryClaims {
     // Links: mutual best across articles of different outlets, at the link score.
     record Edge(int a, int b, double score) {}
     List<Edge> edges = new ArrayList<>();
+    List<Edge> pairs = new ArrayList<>();
     for (int x = 0; x < read.size(); x++) {
       for (int y = x + 1; y < read.size(); y++) {
         if (read.get(x).outlet().equals(read.get(y).outlet())) {
@@ -146,8 +151,13 @@ public final class StoryClaims {
           LexicalSentence best = best(u, byArticle.get(y), score);
           if (best != null && best(best, byArticle.get(x), score) == u) {
             double sc = at(score, u, best);
-            if (sc >= params.link() && LexicalSentence.common(u.words, best.words) >= params.minCommon()) {
-              edges.add(new Edge(u.index, best.index, sc));
+            if (LexicalSentence.common(u.words, best.words) >= params.minCommon()) {
+              if (sc >= params.link()) {
+                edges.add(new Edge(u.index, best.index, sc));
+              }
+              if (StoryConflicts.pairs(sc)) {
+                pairs.add(new Edge(u.index, best.index, sc));
+              }
             }
           }
         }
@@ -210,7 +220,22 @@ public final class StoryClaims {
       out.add(new OutletResult(names.get(o), outletArticles.get(names.get(o)), claims, consensus.size(), omitted,
           unique));
     }
-    return new Result(agreed, out);
+    pairs.sort(Comparator.comparingDouble(Edge::score).reversed());
+    List<StoryConflicts.Candidate> compared = new ArrayList<>();
+    Map<Integer, List<org.parallax.model.Span>> quotes = new HashMap<>();
+    for (Edge e : pairs.subList(0, Math.min(StoryConflicts.MAX_PAIRS, pairs.size()))) {
+      compared.add(new StoryConflicts.Candidate(side(all.get(e.a()), read, quotes),
+          side(all.get(e.b()), read, quotes), e.score()));
+    }
+    return new Result(agreed, out, compared);
+  }
+
+  /** A sentence of a pair with its outlet and the quotations over it (its article's found once per story). */
+  private static StoryConflicts.Side side(LexicalSentence u, List<Input> read,
+                                          Map<Integer, List<org.parallax.model.Span>> quotes) {
+    Input a = read.get(u.article);
+    List<org.parallax.model.Span> q = quotes.computeIfAbsent(u.article, k -> OutletLanguage.quotations(a.body()));
+    return new StoryConflicts.Side(u.cited, a.outlet(), StoryConflicts.quotesOver(q, u.cited));
   }
 
   private static double at(float[][] score, LexicalSentence a, LexicalSentence b) {

@@ -48,7 +48,9 @@ public final class ExampleCorpus {
           CorpusIngester.Grouping.DEFAULT, embedder, problems::add);
       new InputReader(ParallaxConfig.defaults()).stream(List.of(input), ingester::accept, ingester::skip);
       ingester.close();
-      org.parallax.outlets.StoryClaimsPass.run(s, models, org.parallax.outlets.StoryClaims.Params.defaults());
+      // The caller's embedder for the conflicts' few sentences: its model is loaded already.
+      org.parallax.outlets.StoryClaimsPass.run(s, models, org.parallax.outlets.StoryClaims.Params.defaults(),
+          embedder != null ? () -> embedder : org.parallax.align.MiniLmEmbedder::new);
     }
     return CorpusStore.openReadOnly(storeDir);
   }

@@ -35,13 +35,21 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
   record OmissionRow(String text, String storyHref, List<SentenceRow> stated, List<String> statedBy,
                      List<SentenceRow> own) {}
 
+  /**
+   * A conflict of one of the outlet's sentences with another outlet's: the detector's kind and slot, the two values
+   * (its own first), confidence, its own sentence and the other outlet's (each linked to its article), the story.
+   */
+  record ConflictRow(String kind, String slot, String own, String others, String confidence, SentenceRow ownSentence,
+                     String otherOutlet, String otherHref, SentenceRow otherSentence, String storyHref) {}
+
   /** A quotation of a speaker whose party the article states: party word, the speaker, the quotation's row. */
   record VoiceRow(String party, String name, SentenceRow quote) {}
 
   /** One outlet: figures and the evidence behind them. */
   record Column(String outlet, String href, List<Figure> figures, List<ArticleRow> articles, List<TermRow> terms,
                 List<PairRow> originated, List<PairRow> rewrote, List<SourceRow> sources, List<MissedRow> missed,
-                List<SentenceRow> unique, List<OmissionRow> omitted, List<VoiceRow> voices, OutletProfile profile) {}
+                List<SentenceRow> unique, List<OmissionRow> omitted, List<ConflictRow> conflicts, List<VoiceRow> voices,
+                OutletProfile profile) {}
 
   /** Monthly figures drawn, with their chart titles; shares are shown as percentages. */
   private static final List<String[]> TRENDS = List.of(
@@ -51,7 +59,8 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
       new String[] {"sharedCoverage", "Share of the month's shared stories (3+ outlets) it covers"},
       new String[] {"uniqueShare", "Share of its sentences in shared stories no other outlet states"},
       new String[] {"omittedShare", "Share of its shared stories' consensus claims it omits"},
-      new String[] {"republicanShare", "Republican share of its quotations of stated-party speakers (D and R)"});
+      new String[] {"republicanShare", "Republican share of its quotations of stated-party speakers (D and R)"},
+      new String[] {"conflictShare", "Share of its compared shared stories in which it is party to a conflict"});
   private static final int SNIPPET = 90;
 
   static String outletHref(String outlet) {
@@ -114,6 +123,10 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
     f.add(new Figure("omitted", "Consensus claims it omits", c.stories() == 0 ? "–" : c.omitted() + " of "
         + c.consensus() + " (" + OutletCharts.format(c.omittedShare(), true) + ")", base + "#omitted",
         "claims most outlets of its shared stories state, which its own articles there do not"));
+    f.add(new Figure("conflicts", "Conflicts it is party to", c.conflictStories() == 0 ? "–" : c.conflicts()
+        + " in " + c.storiesWithConflicts() + " of " + c.conflictStories() + " stories", base + "#conflicts",
+        "its sentences that another outlet's sentence of a shared story contradicts (figures, day or outcome), at "
+        + "the confidence a story's report shows in red"));
     OutletProfile.Voices v = p.voices();
     f.add(new Figure("voices", "Voices by party (R / D)", v.quotes() == 0 ? "–" : v.republican() + " / "
         + v.democratic() + " (" + OutletCharts.format(v.republicanShare(), true) + " R)", base + "#voices",
@@ -122,7 +135,7 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
         + " independent quotations" : "") + ")"));
     if (!evidence) {
       return new Column(p.outlet(), outletHref(p.outlet()), f, List.of(), List.of(), List.of(), List.of(),
-          List.of(), List.of(), List.of(), List.of(), List.of(), p);
+          List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), p);
     }
     List<VoiceRow> voices = new ArrayList<>();
     for (OutletProfile.PartyQuote q : v.evidence()) {
@@ -144,6 +157,15 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
       List<SentenceRow> own = new ArrayList<>();
       o.ownArticles().forEach(id -> own.add(new SentenceRow(articleHref(id), id, null, null)));
       omitted.add(new OmissionRow(o.text(), "/stories/" + Links.segment(o.story()), stated, o.statedBy(), own));
+    }
+    List<ConflictRow> conflicts = new ArrayList<>();
+    for (OutletProfile.ConflictClaim k : c.conflictClaims()) {
+      List<String> values = k.values();
+      conflicts.add(new ConflictRow(k.kind(), k.slot(), values.isEmpty() ? "" : values.get(0),
+          values.size() < 2 ? "" : values.get(1),
+          String.format(java.util.Locale.ROOT, "%.2f", k.confidence()), sentence(store, k.ref(), k.text(), k.story()),
+          k.otherOutlet(), outletHref(k.otherOutlet()), sentence(store, k.otherRef(), k.otherText(), k.story()),
+          "/stories/" + Links.segment(k.story())));
     }
     List<ArticleRow> articles = new ArrayList<>();
     for (String id : p.articleIds()) {
@@ -169,7 +191,8 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
         pairs(p.rewrotePairs(), store, true), p.mainSources().stream()
         .map(s -> new SourceRow(s.outlet(), outletHref(s.outlet()), s.count())).toList(),
         p.missed().stream().map(m -> new MissedRow("/stories/" + Links.segment(m.story()),
-            m.label() == null ? m.story() : m.label(), m.from(), m.outlets())).toList(), unique, omitted, voices, p);
+            m.label() == null ? m.story() : m.label(), m.from(), m.outlets())).toList(), unique, omitted, conflicts,
+        voices, p);
   }
 
   /**

@@ -111,6 +111,9 @@ final class OutletRoutes {
       r.put("consensusClaims", p.claims().consensus());
       r.put("omittedClaims", p.claims().omitted());
       r.put("omittedShare", finite(p.claims().omittedShare()));
+      r.put("conflictStories", p.claims().conflictStories());
+      r.put("conflicts", p.claims().conflicts());
+      r.put("storiesWithConflicts", p.claims().storiesWithConflicts());
       r.put("partyQuotes", p.voices().quotes());
       r.put("republicanQuotes", p.voices().republican());
       r.put("democraticQuotes", p.voices().democratic());

@@ -2,6 +2,7 @@ package org.parallax.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -108,8 +109,9 @@ class BrowserTest {
 
     // Each conflict says its kind, the compared slot, each side's value and its confidence; claims say how many of
     // their outlets are independent sources.
-    WebElement conflict = driver.findElement(By.cssSelector("#conflicts .conflict-card"));
-    assertEquals("attribution", conflict.findElement(By.cssSelector(".kind")).getText());
+    WebElement conflict = driver.findElements(By.cssSelector("#conflicts .conflict-card")).stream()
+        .filter(e -> e.findElement(By.cssSelector(".kind")).getText().equals("attribution")).findFirst()
+        .orElseThrow();
     assertTrue(conflict.findElement(By.cssSelector(".slot")).getText().matches("speaker: .+ vs .+"),
         conflict.getText());
     assertTrue(conflict.findElement(By.cssSelector(".confidence")).getText().matches("confidence 0\\.\\d\\d"));
@@ -131,6 +133,8 @@ class BrowserTest {
     String panelId = cell.getAttribute("data-panel");
     WebElement panel = driver.findElement(By.id(panelId));
     assertFalse(panel.isDisplayed());
+    // Centred first: a cell near the top of the matrix would sit under the sticky section bar.
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", cell);
     cell.click();
     waiting().until(ExpectedConditions.visibilityOf(panel));
     assertTrue(panel.getText().contains("states it differently"), panel.getText());
@@ -216,11 +220,13 @@ class BrowserTest {
     int claimsShown = 0;
     int voicesShown = 0;
     StringBuilder voiceTexts = new StringBuilder();
+    int conflictsShown = 0;
+    StringBuilder conflictTexts = new StringBuilder();
     for (String page : pages) {
       driver.get(page);
       waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("figures")));
       assertEquals(1L, ((JavascriptExecutor) driver).executeScript("return document.scripts.length"));
-      assertEquals(7, driver.findElements(By.cssSelector("#trends figure.trend")).size());
+      assertEquals(8, driver.findElements(By.cssSelector("#trends figure.trend")).size());
       for (WebElement f : driver.findElements(By.cssSelector("#figures a.figure-link"))) {
         String href = f.getAttribute("href");
         String anchor = href.substring(href.indexOf('#') + 1);
@@ -260,6 +266,29 @@ class BrowserTest {
           } else {
             assertEquals(0, items, "no party voice, none listed: " + page);
           }
+        } else if (f.getAttribute("id").equals("fig-conflicts")) {
+          // "N in S of T stories": each conflict listed with its two sentences, each linked to its article, and
+          // the story; the links are opened below with the page's other evidence.
+          List<WebElement> cards = section.findElements(By.cssSelector("div.conflict"));
+          if (value.contains(" in ")) {
+            int k = Integer.parseInt(value.substring(0, value.indexOf(" in ")));
+            assertEquals(Math.min(k, 50), cards.size(), "conflicts listed: " + page);
+            for (WebElement card : cards) {
+              List<WebElement> cited = card.findElements(By.cssSelector("a.evidence-link"));
+              assertEquals(3, cited.size(), "its sentence, the other's, the story: " + card.getText());
+              assertTrue(cited.get(0).getAttribute("href").contains("/articles/"), card.getText());
+              assertTrue(cited.get(1).getAttribute("href").contains("/articles/"), card.getText());
+              assertTrue(cited.get(2).getAttribute("href").contains("/stories/"), card.getText());
+              assertNotEquals(cited.get(0).getAttribute("href"), cited.get(1).getAttribute("href"));
+              for (WebElement q : card.findElements(By.tagName("q"))) {
+                assertFalse(q.getAttribute("textContent").isBlank(), "each side shows its sentence: " + page);
+              }
+            }
+            conflictsShown += k;
+            conflictTexts.append(section.getAttribute("textContent").replaceAll("\\s+", " "));
+          } else {
+            assertTrue(cards.isEmpty(), "no conflict, none listed: " + page);
+          }
         } else if (f.getAttribute("id").equals("fig-shared")) {
           if (value.contains(" of ")) {
             String[] kn = value.split(" of ");
@@ -293,6 +322,11 @@ class BrowserTest {
         voiceTexts.toString());
     assertTrue(voiceTexts.toString().contains("Dana Whitfield: A fair deal here is a fair deal everywhere"),
         voiceTexts.toString());
+    // The planted conflict: Workers' Voice gives the union's 14 ships at anchor, the three other outlets (the
+    // copy left out) the port's eleven; each of the three pairs is on both outlets' pages.
+    assertEquals(6, conflictsShown, conflictTexts.toString());
+    assertTrue(conflictTexts.toString().contains("quantity · containers: 14 container against Eleven container"),
+        conflictTexts.toString());
 
     driver.get(server.uri().resolve("/outlets?min=1").toString());
     List<WebElement> boxes = driver.findElements(By.cssSelector("#outlets input[type=checkbox]"));
@@ -302,11 +336,11 @@ class BrowserTest {
     driver.findElement(By.cssSelector("#compare-form button[type=submit]")).click();
     waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("compare-figures")));
     assertEquals(3, driver.findElements(By.cssSelector("#compare-figures thead th a")).size());
-    assertEquals(7, driver.findElements(By.cssSelector("#trends svg.chart, #trends figure.trend p.muted")).size());
+    assertEquals(8, driver.findElements(By.cssSelector("#trends svg.chart, #trends figure.trend p.muted")).size());
     shot("compare");
     List<String> figureLinks = driver.findElements(By.cssSelector("#compare-figures a.figure-link")).stream()
         .map(a -> a.getAttribute("href")).toList();
-    assertEquals(27, figureLinks.size(), "nine figures for each of three outlets");
+    assertEquals(30, figureLinks.size(), "ten figures for each of three outlets");
     for (String href : figureLinks) {
       driver.get(href);
       String anchor = href.substring(href.indexOf('#') + 1);
