@@ -16,9 +16,9 @@ import org.parallax.model.Quantity;
  * party to"), the detector's verdicts on the pairs the lexical pass finds were mostly wrong in four ways, and each
  * rule below removes one (the examples here are made up, in the shape of what was read):
  * <ul>
- *   <li>a negated statement: shown only when one sentence's content words are all in the other's, i.e. when the
- *       other adds a clause, which is where the negation was ("the mayor, who is not running again, opened the
- *       bridge" against "the mayor opened the bridge");</li>
+ *   <li>a negation (a "status" conflict): none is kept. The one read sat in a clause only one sentence had ("the
+ *       mayor, who is not running again, opened the bridge" against "the mayor opened the bridge"), and lexical
+ *       pairs cannot tell which predicate a "not" belongs to;</li>
  *   <li>a day or an outcome between sentences the lexical triangulation does not link as one claim
  *       ({@link StoryClaims.Params#link}): two statements of one person on two days;</li>
  *   <li>a figure counted relative to something the other sentence need not share: "12 other senators" (and the one
