@@ -64,15 +64,10 @@ public final class StoryClaimsEval implements Callable<Integer> {
     long uniqueWrong = 0;
     long claimSentences = 0;
     for (TriangulationGold.Story s : stories) {
-      List<StoryClaims.Input> in = new ArrayList<>();
-      for (int k = 0; k < s.articles().size(); k++) {
-        // One outlet per article: the gold's three articles are of three outlets.
-        in.add(new StoryClaims.Input(s.articles().get(k).id(), "outlet " + k, s.texts().get(k)));
-      }
-      StoryClaims.Result r = claims.analyse(in);
+      StoryClaims.Result r = claims.analyse(TriangulationStories.inputs(s));
       for (StoryClaims.Consensus c : r.consensus()) {
         consensus++;
-        if (TriangulationEval.coveringAll(placed(s, c.sentences()), s.claims()) != null) {
+        if (TriangulationEval.coveringAll(TriangulationStories.placed(s, c.sentences()), s.claims()) != null) {
           consensusRight++;
         } else if (show) {
           out.println("WRONG consensus (" + s.id() + "):");
@@ -86,7 +81,8 @@ public final class StoryClaimsEval implements Callable<Integer> {
         claimSentences += o.sentences();
         for (StoryClaims.Consensus c : o.omitted()) {
           omitted++;
-          TriangulationGold.Item g = TriangulationEval.coveringAll(placed(s, c.sentences()), s.claims());
+          TriangulationGold.Item g = TriangulationEval.coveringAll(TriangulationStories.placed(s, c.sentences()),
+              s.claims());
           if (g != null && !g.articles().contains(k)) {
             omittedRight++;
             foundGold.get(s.claims().indexOf(g))[0] = true;
@@ -126,14 +122,6 @@ public final class StoryClaimsEval implements Callable<Integer> {
     out.printf(Locale.ROOT, "unique sentences: %d of %d claim sentences, %d in a gold shared claim: precision "
         + "%.3f%n", unique, claimSentences, uniqueWrong, ratio(unique - uniqueWrong, unique));
     return ExitCodes.OK;
-  }
-
-  private static List<TriangulationEval.Placed> placed(TriangulationGold.Story s, List<StoryClaims.Cited> cited) {
-    List<TriangulationEval.Placed> out = new ArrayList<>();
-    for (StoryClaims.Cited c : cited) {
-      out.add(new TriangulationEval.Placed(index(s, c.article()), new int[] {c.start(), c.end()}, c.text()));
-    }
-    return out;
   }
 
   private static int index(TriangulationGold.Story s, String article) {

@@ -57,11 +57,7 @@ public final class StoryConflictsEval implements Callable<Integer> {
     long alarms = 0;
     long pairs = 0;
     for (TriangulationGold.Story s : gold) {
-      List<StoryClaims.Input> in = new ArrayList<>();
-      for (int k = 0; k < s.articles().size(); k++) {
-        in.add(new StoryClaims.Input(s.articles().get(k).id(), "outlet " + k, s.texts().get(k)));
-      }
-      StoryClaims.Result r = claims.analyse(in);
+      StoryClaims.Result r = claims.analyse(TriangulationStories.inputs(s));
       pairs += r.pairs().size();
       List<StoryConflicts.Prepared> prepared = conflicts.prepare(r.pairs());
       List<StoryConflicts.Found> fs = conflicts.detect(prepared,
@@ -72,7 +68,7 @@ public final class StoryConflictsEval implements Callable<Integer> {
       }
       boolean[] hitGold = new boolean[s.conflicts().size()];
       for (StoryConflicts.Found f : fs) {
-        List<TriangulationEval.Placed> placed = placed(s, f);
+        List<TriangulationEval.Placed> placed = TriangulationStories.placed(s, List.of(f.a().cited(), f.b().cited()));
         boolean hit = false;
         for (int g = 0; g < s.conflicts().size(); g++) {
           if (TriangulationEval.articlesStating(placed, s.conflicts().get(g)).size() >= 2) {
@@ -109,15 +105,6 @@ public final class StoryConflictsEval implements Callable<Integer> {
     out.printf(Locale.ROOT, "conflict-free stories: %d, conflicts found in them: %d (%.2f per story)%n", free,
         alarms, ratio(alarms, free));
     return ExitCodes.OK;
-  }
-
-  private static List<TriangulationEval.Placed> placed(TriangulationGold.Story s, StoryConflicts.Found f) {
-    List<TriangulationEval.Placed> out = new ArrayList<>();
-    for (StoryClaims.Cited c : List.of(f.a().cited(), f.b().cited())) {
-      out.add(new TriangulationEval.Placed(TriangulationEval.indexOf(s, c.article()), new int[] {c.start(), c.end()},
-          c.text()));
-    }
-    return out;
   }
 
   private static double ratio(long a, long b) {

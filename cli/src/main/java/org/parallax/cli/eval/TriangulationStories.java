@@ -3,13 +3,16 @@ package org.parallax.cli.eval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import org.parallax.outlets.StoryClaims;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
  * The options that pick our annotated three-outlet stories (eval/triangulation) and the AllSides texts they point
- * into, shared by every eval that scores against them ({@code claims}, {@code conflicts}, {@code story-claims}).
+ * into, shared by every eval that scores against them ({@code claims}, {@code conflicts}, {@code story-claims},
+ * {@code story-conflicts}).
  */
 final class TriangulationStories {
   @Option(names = "--gold", defaultValue = "eval/triangulation/gold.jsonl",
@@ -30,5 +33,24 @@ final class TriangulationStories {
       return null;
     }
     return TriangulationGold.read(gold, allsides, split);
+  }
+
+  /** A story's articles as the outlet profiles' passes take them: one outlet per article (the gold's are three). */
+  static List<StoryClaims.Input> inputs(TriangulationGold.Story s) {
+    List<StoryClaims.Input> in = new ArrayList<>();
+    for (int k = 0; k < s.articles().size(); k++) {
+      in.add(new StoryClaims.Input(s.articles().get(k).id(), "outlet " + k, s.texts().get(k)));
+    }
+    return in;
+  }
+
+  /** Sentences the passes cite, placed in the story's articles for scoring against the gold. */
+  static List<TriangulationEval.Placed> placed(TriangulationGold.Story s, List<StoryClaims.Cited> cited) {
+    List<TriangulationEval.Placed> out = new ArrayList<>();
+    for (StoryClaims.Cited c : cited) {
+      out.add(new TriangulationEval.Placed(TriangulationEval.indexOf(s, c.article()), new int[] {c.start(), c.end()},
+          c.text()));
+    }
+    return out;
   }
 }
