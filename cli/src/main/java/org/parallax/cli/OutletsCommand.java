@@ -141,6 +141,7 @@ public final class OutletsCommand implements Callable<Integer> {
         p.mainSources().forEach(s -> out.println("rewrites " + s.outlet() + ": " + s.count()));
         p.missed().forEach(m -> out.println("left out: " + m.story() + " " + m.from() + " (" + m.outlets()
             + " outlets) " + m.label()));
+        printTopics(out, p.topics());
         p.claims().uniqueClaims().forEach(u -> out.println("only it states: " + u.ref() + " (story " + u.story()
             + ") " + u.text()));
         p.claims().omittedClaims().forEach(o -> out.println("omits: story " + o.story() + " (its " + String.join(" ",
@@ -159,6 +160,20 @@ public final class OutletsCommand implements Callable<Integer> {
     }
     out.flush();
     return rows.isEmpty() ? ExitCodes.NOTHING_ANALYSED : ExitCodes.OK;
+  }
+
+  /** The shared stories left out by topic, with the first left out of each. */
+  private static void printTopics(PrintWriter out, OutletProfile.Topics t) {
+    if (!t.known()) {
+      out.println("left out by topic: unknown (the input gave no topics)");
+      return;
+    }
+    out.printf(Locale.ROOT, "left out by topic (left out / shared stories of the topic in its months; %d shared "
+        + "stories have no topic):%n", t.withoutTopic());
+    for (OutletProfile.TopicGap g : t.rows()) {
+      out.printf(Locale.ROOT, "  %-24s %5d / %-5d %s%n", clip(g.topic(), 24), g.leftOut(), g.shared(),
+          String.join(" ", g.examples().stream().map(OutletProfile.MissedStory::story).toList()));
+    }
   }
 
   /** "2021-12" of "2021-12" or "2021-12-07"; null for null; anything else is a usage error. */

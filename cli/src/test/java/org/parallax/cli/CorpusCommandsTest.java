@@ -33,6 +33,36 @@ class CorpusCommandsTest {
     assertTrue(reimport.err().contains("5 added"), reimport.err());
   }
 
+  /**
+   * A record's topic reaches the outlet profile: the example story's five articles, exported and given topics (three
+   * "labor", two "ports"), make one shared story of topic "labor" that WireNow covers; a store without topics says so.
+   */
+  @Test
+  void outletsShowSharedStoriesByTopicWhenTheInputHasTopics() throws Exception {
+    String examples = TestModels.repoRoot().resolve("examples/port-strike").toString();
+    String plain = dir.resolve("plain").toString();
+    assertEquals(ExitCodes.OK, CliRun.of("ingest", examples, "--store", plain, "--fast").code());
+    CliRun unknown = CliRun.of("outlets", "--store", plain, "--outlet", "WireNow");
+    assertTrue(unknown.out().contains("left out by topic: unknown"), unknown.out());
+    Path export = dir.resolve("all.jsonl");
+    assertEquals(ExitCodes.OK, CliRun.of("export", "--articles", export.toString(), "--store", plain).code());
+    ObjectMapper json = new ObjectMapper();
+    StringBuilder withTopics = new StringBuilder();
+    int i = 0;
+    for (String line : Files.readAllLines(export)) {
+      com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode)
+          json.readTree(line);
+      n.put("topic", i++ < 3 ? "Labor" : "ports");
+      withTopics.append(json.writeValueAsString(n)).append('\n');
+    }
+    Files.writeString(export, withTopics);
+    String topical = dir.resolve("topical").toString();
+    assertEquals(ExitCodes.OK, CliRun.of("ingest", export.toString(), "--store", topical, "--fast").code());
+    CliRun known = CliRun.of("outlets", "--store", topical, "--outlet", "WireNow");
+    assertTrue(known.out().matches("(?s).*\\n  labor +0 / 1 .*"), known.out());
+    assertTrue(!known.out().contains("ports"), "a story's topic is its articles' most frequent one");
+  }
+
   @Test
   void ingestGroupsByDefaultWithEmbeddingsWhereNeededAndFastOnRequest() {
     String examples = TestModels.repoRoot().resolve("examples/port-strike").toString();

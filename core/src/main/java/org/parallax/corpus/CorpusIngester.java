@@ -300,7 +300,7 @@ public final class CorpusIngester implements AutoCloseable {
         storiesOpened++;
       }
       if (ledger != null) {
-        ledger.place(r.id(), a, s.id(), found);
+        ledger.place(r.id(), a, s.id(), found, p.doc().topic());
       }
       boilerplate.learn(outlet, s.id().hashCode(), p.features().blocks());
       toStore.add(new CorpusStore.Stored(a, r, s.id(), features.fingerprint()));

@@ -273,7 +273,7 @@ public final class InputReader {
     for (Document d : docs) {
       int k = seen.merge(d.id(), 1, Integer::sum);
       out.add(k == 1 ? d : new Document(d.id() + "-" + k, d.path(), d.format(), d.content(), d.title(), d.outlet(),
-          d.url(), d.date(), d.notes()));
+          d.url(), d.date(), d.notes(), d.fallbackDate(), d.topic()));
     }
     return out;
   }

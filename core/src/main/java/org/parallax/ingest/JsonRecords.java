@@ -185,7 +185,7 @@ final class JsonRecords {
     }
     Document.Format format = text != null && !text.isBlank() ? Document.Format.TEXT : Document.Format.HTML;
     sink.add(new Document(id, loc, format, format == Document.Format.TEXT ? text : html, str(n, "title"),
-        str(n, "outlet"), str(n, "url"), str(n, "date"), null));
+        str(n, "outlet"), str(n, "url"), str(n, "date"), null, null, str(n, "topic")));
   }
 
   private static String str(JsonNode n, String field) {

@@ -31,11 +31,11 @@ import org.parallax.model.OutletIdentity;
  * of their articles, so that every figure can be shown with its evidence. Thread-safe.
  *
  * <p>Saved as an append-only log ({@link #LOG}): one line per stored article with what its figures need (outlet,
- * month, story, copy relations, words and loaded terms), written at each commit for the articles placed since the
- * last one, so a commit writes what its batch adds and never the corpus again. Loading replays the lines; a line
- * whose article is already placed (a batch saved but not committed before a crash, then ingested again) is
- * skipped, and an unfinished last line (a crash while appending) is dropped and cut off at the next save. A store
- * of an earlier version keeps its whole-state file ({@link #FILE}), read first; new articles go to the log.
+ * month, story, copy relations, words and loaded terms, its input's topic), written at each commit for the articles
+ * placed since the last one, so a commit writes what its batch adds and never the corpus again. Loading replays
+ * the lines; a line whose article is already placed (a batch saved but not committed before a crash, then ingested
+ * again) is skipped, and an unfinished last line (a crash while appending) is dropped and cut off at the next save.
+ * A store of an earlier version keeps its whole-state file ({@link #FILE}), read first; new articles go to the log.
  *
  * <p>Bounds: at most {@link #MAX_TERMS} distinct loaded terms per outlet and month (later new terms are not
  * counted by name, only in the rate), {@link #EXAMPLES} example spans per outlet and term and
@@ -96,7 +96,7 @@ public final class OutletLedger {
    * One line of the log: an article as placed. Short names: the log holds one per article.
    * {@code c}: copy relations "source>copy" found when it was stored; {@code w}: words; {@code t}: loaded terms
    * as [term, start, end]; {@code v}: quotations of stated-party speakers as [party, name, start, end];
-   * {@code w}, {@code t} and {@code v} absent when its language was not measured.
+   * {@code w}, {@code t} and {@code v} absent when its language was not measured; {@code p}: its input's topic.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public static final class Line {
@@ -108,11 +108,13 @@ public final class OutletLedger {
     public Long w;
     public List<Object[]> t;
     public List<Object[]> v;
+    public String p;
   }
 
   private final State state;
   /** Articles placed since the last save, in order, with their language once measured. */
   private final LinkedHashMap<String, Line> pending = new LinkedHashMap<>();
+  private final StoryTopics topics = new StoryTopics();
   /** Interned "outlet\tmonth" keys, so that the placed map holds one string per month, not per article. */
   private final HashMap<String, String> keys = new HashMap<>();
   /** Bytes of the log that end in a whole line (a longer file ends in a line a crash cut short); -1: none read. */
@@ -183,40 +185,6 @@ public final class OutletLedger {
     }
   }
 
-  /** The first {@code limit} bytes of a stream. */
-  private static final class BoundedInput extends java.io.FilterInputStream {
-    private long left;
-
-    BoundedInput(InputStream in, long limit) {
-      super(in);
-      left = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int b = super.read();
-      if (b >= 0) {
-        left--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = super.read(b, off, (int) Math.min(len, left));
-      if (n > 0) {
-        left -= n;
-      }
-      return n;
-    }
-  }
-
   /**
    * Appends the articles placed since the last save to the log and applies their figures, in the order they
    * were placed (so the ledger in memory is the one a reload gives). Bytes written: those articles' lines.
@@ -260,10 +228,11 @@ public final class OutletLedger {
   /**
    * Counts a stored article in its outlet's month, with its story and the copy relations found for it (this
    * article on either side: a later-ingested article can be judged the original). Called in input order. An id
-   * already placed is not counted again.
+   * already placed is not counted again. {@code topic}: its input's, or null ({@link StoryTopics}).
    */
-  public synchronized void place(String id, Article a, String story, List<Copy> copies) {
+  public synchronized void place(String id, Article a, String story, List<Copy> copies, String topic) {
     Line l = new Line();
+    l.p = StoryTopics.normalise(topic);
     l.id = id;
     l.o = outletOf(a);
     l.m = monthOf(a.date());
@@ -322,6 +291,7 @@ public final class OutletLedger {
     if (l.s != null) {
       m.stories.add(l.s);
     }
+    topics.add(l.s, l.p);
     if (l.c == null) {
       return true;
     }
@@ -392,6 +362,10 @@ public final class OutletLedger {
   /** A read-only view for profiles: outlet → month → figures. Callers must not change it. */
   synchronized Map<String, TreeMap<String, Month>> outlets() {
     return state.outlets;
+  }
+
+  StoryTopics topics() {
+    return topics;
   }
 
   synchronized Map<String, List<String>> examples(String outlet) {

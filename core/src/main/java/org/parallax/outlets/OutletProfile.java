@@ -11,7 +11,8 @@ public record OutletProfile(String outlet, int articles, int stories, long words
                             double loadedPer100Words, List<Term> topTerms, int originated, int rewrote,
                             List<Source> mainSources, List<String> originatedPairs, List<String> rewrotePairs,
                             int sharedStories, int sharedCovered, List<MissedStory> missed, List<Month> months,
-                            List<String> articleIds, Claims claims, Voices voices, List<String> leftOut) {
+                            List<String> articleIds, Claims claims, Voices voices, Topics topics,
+                            List<String> leftOut) {
   public OutletProfile {
     topTerms = List.copyOf(topTerms);
     mainSources = List.copyOf(mainSources);
@@ -92,8 +93,32 @@ public record OutletProfile(String outlet, int articles, int stories, long words
   /** An outlet this one rewrites, with how many of its articles. */
   public record Source(String outlet, int count) {}
 
-  /** A story that three or more outlets cover, in a month the outlet published in, that it does not cover. */
-  public record MissedStory(String story, String label, String from, int outlets) {}
+  /**
+   * A story that three or more outlets cover, in a month the outlet published in, that it does not cover; its
+   * topic ({@link StoryTopics}) or null.
+   */
+  public record MissedStory(String story, String label, String from, int outlets, String topic) {
+    public MissedStory(String story, String label, String from, int outlets) {
+      this(story, label, from, outlets, null);
+    }
+  }
+
+  /**
+   * The shared stories of its months by topic ({@link StoryTopics}): {@code known} false where the store's input gave
+   * no topics (nothing is said then); {@code withoutTopic}: shared stories none of whose articles has one.
+   */
+  public record Topics(boolean known, int withoutTopic, List<TopicGap> rows) {
+    public Topics {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /** A topic's shared stories in its months, those it left out, and the first of them as evidence. */
+  public record TopicGap(String topic, int leftOut, int shared, List<MissedStory> examples) {
+    public TopicGap {
+      examples = List.copyOf(examples);
+    }
+  }
 
   /**
    * One month's figures. Shares are of the month's articles (originated, rewrote) or of its shared stories

@@ -149,10 +149,12 @@ public final class OutletProfiles {
     int shared = 0;
     int covered = 0;
     List<OutletProfile.MissedStory> missed = new ArrayList<>();
+    List<StoryInfo> inMonths = new ArrayList<>();
     for (Map.Entry<String, OutletLedger.Month> e : ledger.outlets().get(outlet).entrySet()) {
       if (!in(e.getKey(), from, to)) {
         continue;
       }
+      inMonths.addAll(sharedByMonth.getOrDefault(e.getKey(), List.of()));
       int[] sc = shared(e.getKey(), storySet, missed);
       shared += sc[0];
       covered += sc[1];
@@ -170,7 +172,8 @@ public final class OutletProfiles {
     return new OutletProfile(outlet, articles, storySet.size(), words, loaded, per100(loaded, words), top,
         originatedCount, rewroteCount, main, originated, rewrote, shared, covered,
         missed.subList(0, Math.min(EVIDENCE, missed.size())), months, ids, claims(outlet, from, to),
-        voices(partyQuotes, voices, voiceEv), claimsKept ? LEFT_OUT : LEFT_OUT_NO_CLAIMS);
+        voices(partyQuotes, voices, voiceEv), ledger.topics().coverage(inMonths, storySet),
+        claimsKept ? LEFT_OUT : LEFT_OUT_NO_CLAIMS);
   }
 
   /** The store's profiles: the ledger and, where the separate pass has run, its claims. */
@@ -327,7 +330,8 @@ public final class OutletProfiles {
       if (storySet.contains(s.id())) {
         covered++;
       } else if (missed != null && missed.size() < EVIDENCE * 4) {
-        missed.add(new OutletProfile.MissedStory(s.id(), s.label(), s.from(), identified(s.outlets())));
+        missed.add(new OutletProfile.MissedStory(s.id(), s.label(), s.from(), identified(s.outlets()),
+            ledger.topics().topicOf(s.id())));
       }
     }
     return new int[] {shared, covered};

@@ -33,12 +33,14 @@ class InputReaderTest {
         {"id": "a2", "outlet": "Wire", "text": "Second article
         ["not", "an", "object"]
         {"id": "a4", "outlet": "Wire"}
-        {"id": "a5", "html": "<p>Fifth</p>"}
+        {"id": "a5", "html": "<p>Fifth</p>", "topic": "elections"}
         """, StandardCharsets.UTF_8);
     IngestResult r = reader.read(List.of(f));
     assertEquals(List.of("a1", "a5"), r.documents().stream().map(Document::id).toList());
     assertEquals("Wire", r.documents().get(0).outlet());
     assertEquals(Document.Format.HTML, r.documents().get(1).format());
+    assertEquals("elections", r.documents().get(1).topic(), "the record's topic is kept for the outlet profiles");
+    assertEquals(null, r.documents().get(0).topic());
     assertTrue(reasonFor(r, "feed.jsonl:2").startsWith("line 2: truncated JSON"), r.skipped().toString());
     assertTrue(reasonFor(r, "feed.jsonl:3").contains("not a JSON object"));
     assertTrue(reasonFor(r, "feed.jsonl:4").contains("no 'text' or 'html'"));

@@ -26,7 +26,7 @@ class OutletLedgerTest {
 
   private static void put(OutletLedger l, String id, String outlet, String date, String story, List<Copy> copies) {
     String body = "The senator gave a shocking and outrageous speech about the radical plan.";
-    l.place(id, article(id, outlet, date, body), story, copies);
+    l.place(id, article(id, outlet, date, body), story, copies, null);
     l.addLanguage(id, LANGUAGE.measure(body));
   }
 

@@ -28,6 +28,9 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
 
   record MissedRow(String href, String label, String from, int outlets) {}
 
+  /** A topic's shared stories left out ({@link OutletProfile.TopicGap}): its anchor on the page, counts, the first. */
+  record TopicRow(String topic, String anchor, int leftOut, int shared, List<MissedRow> stories) {}
+
   /** A sentence as evidence: its article's link and id, its text, its story's link. */
   record SentenceRow(String href, String article, String text, String storyHref) {}
 
@@ -49,7 +52,7 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
   record Column(String outlet, String href, List<Figure> figures, List<ArticleRow> articles, List<TermRow> terms,
                 List<PairRow> originated, List<PairRow> rewrote, List<SourceRow> sources, List<MissedRow> missed,
                 List<SentenceRow> unique, List<OmissionRow> omitted, List<ConflictRow> conflicts, List<VoiceRow> voices,
-                OutletProfile profile) {}
+                List<TopicRow> topics, OutletProfile profile) {}
 
   /** Monthly figures drawn, with their chart titles; shares are shown as percentages. */
   private static final List<String[]> TRENDS = List.of(
@@ -135,7 +138,7 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
         + " independent quotations" : "") + ")"));
     if (!evidence) {
       return new Column(p.outlet(), outletHref(p.outlet()), f, List.of(), List.of(), List.of(), List.of(),
-          List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), p);
+          List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), p);
     }
     List<VoiceRow> voices = new ArrayList<>();
     for (OutletProfile.PartyQuote q : v.evidence()) {
@@ -190,9 +193,22 @@ record OutletPage(String title, String period, List<Column> columns, List<Outlet
     return new Column(p.outlet(), outletHref(p.outlet()), f, articles, terms, pairs(p.originatedPairs(), store, false),
         pairs(p.rewrotePairs(), store, true), p.mainSources().stream()
         .map(s -> new SourceRow(s.outlet(), outletHref(s.outlet()), s.count())).toList(),
-        p.missed().stream().map(m -> new MissedRow("/stories/" + Links.segment(m.story()),
-            m.label() == null ? m.story() : m.label(), m.from(), m.outlets())).toList(), unique, omitted, conflicts,
-        voices, p);
+        p.missed().stream().map(OutletPage::missedRow).toList(), unique, omitted, conflicts, voices, topics(p), p);
+  }
+
+  private static MissedRow missedRow(OutletProfile.MissedStory m) {
+    return new MissedRow("/stories/" + Links.segment(m.story()), m.label() == null ? m.story() : m.label(), m.from(),
+        m.outlets());
+  }
+
+  /** The left-out stories by topic; anchors are numbered, a topic being any text. */
+  private static List<TopicRow> topics(OutletProfile p) {
+    List<TopicRow> out = new ArrayList<>();
+    for (OutletProfile.TopicGap g : p.topics().rows()) {
+      out.add(new TopicRow(g.topic(), "topic-" + (out.size() + 1), g.leftOut(), g.shared(),
+          g.examples().stream().map(OutletPage::missedRow).toList()));
+    }
+    return out;
   }
 
   /**

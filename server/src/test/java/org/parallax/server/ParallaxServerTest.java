@@ -317,6 +317,8 @@ class ParallaxServerTest {
     HttpResponse<String> page = get("/outlets/WireNow");
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("<svg class=\"chart\""), "the trends are drawn on the server");
+    assertTrue(page.body().contains("<section id=\"topics\"") && page.body().contains("Topics unknown"),
+        "input without topics: coverage by topic is said to be unknown");
     assertEquals(404, get("/outlets/No%20Such%20Outlet").statusCode());
     HttpResponse<String> hostile = get("/outlets/%3Cscript%3Ealert(1)%3C%2Fscript%3E");
     assertEquals(404, hostile.statusCode());
@@ -333,6 +335,8 @@ class ParallaxServerTest {
     assertTrue(rows.size() >= 3, rows.toString());
     JsonNode one = json.readTree(get("/api/outlets/WireNow").body()).get("profile");
     assertEquals(one.get("articles").asInt(), one.get("articleIds").size());
+    assertFalse(one.get("topics").get("known").asBoolean(), one.get("topics").toString());
+    assertTrue(one.get("topics").get("rows").isEmpty());
     assertTrue(total >= one.get("articles").asInt());
   }
 }

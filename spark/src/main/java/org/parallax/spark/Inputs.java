@@ -202,7 +202,7 @@ final class Inputs {
   private static Document relocate(Document d, String prefix, String shown) {
     String path = d.path() == null ? null : d.path().replace(prefix, shown);
     return new Document(d.id(), path, d.format(), d.content(), d.title(), d.outlet(), d.url(), d.date(), d.notes(),
-        d.fallbackDate());
+        d.fallbackDate(), d.topic());
   }
 
   private static JavaRDD<Item> readParquet(SparkSession spark, Input file, long fileIndex) {
