@@ -20,7 +20,7 @@ final class LexicalSentence {
   final int article;
   final int outlet;
   final StoryClaims.Cited cited;
-  final int[] words;
+  final long[] words; // stem ids, as long so one sorted-array merge serves words and word pairs
   final long[] pairs;
   final Set<String> figures;
   final boolean claim;
@@ -32,7 +32,7 @@ final class LexicalSentence {
     this.cited = cited;
     // One scan: words are maximal runs of letters and digits, lower-cased (as Words.content splits them).
     String text = cited.text();
-    int[] content = new int[16];
+    long[] content = new long[16];
     int nc = 0;
     long[] pairList = new long[16];
     int np = 0;
@@ -88,17 +88,6 @@ final class LexicalSentence {
   }
 
   /** The first n values, sorted, without repeats. */
-  private static int[] distinct(int[] a, int n) {
-    java.util.Arrays.sort(a, 0, n);
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      if (k == 0 || a[i] != a[k - 1]) {
-        a[k++] = a[i];
-      }
-    }
-    return java.util.Arrays.copyOf(a, k);
-  }
-
   private static long[] distinct(long[] a, int n) {
     java.util.Arrays.sort(a, 0, n);
     int k = 0;
@@ -134,25 +123,7 @@ final class LexicalSentence {
   }
 
   /** Common elements of two sorted arrays. */
-  static int common(int[] a, int[] b) {
-    int i = 0;
-    int j = 0;
-    int n = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] == b[j]) {
-        n++;
-        i++;
-        j++;
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return n;
-  }
-
-  private static int common(long[] a, long[] b) {
+  static int common(long[] a, long[] b) {
     int i = 0;
     int j = 0;
     int n = 0;

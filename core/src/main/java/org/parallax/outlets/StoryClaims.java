@@ -113,14 +113,14 @@ public final class StoryClaims {
     // Every pair of sentences of two outlets with a content word in common scored once (others score 0).
     int n = all.size();
     float[][] score = new float[n][];
-    Map<Integer, List<LexicalSentence>> postings = new HashMap<>();
+    Map<Long, List<LexicalSentence>> postings = new HashMap<>();
     boolean[] seen = new boolean[n];
     List<LexicalSentence> candidates = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       score[i] = new float[i];
       LexicalSentence a = all.get(i);
       candidates.clear();
-      for (int w : a.words) {
+      for (long w : a.words) {
         List<LexicalSentence> p = postings.computeIfAbsent(w, k -> new ArrayList<>());
         for (LexicalSentence b : p) {
           if (!seen[b.index] && b.outlet != a.outlet) {
