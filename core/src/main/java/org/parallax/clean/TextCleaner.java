@@ -204,6 +204,8 @@ public final class TextCleaner {
       }
     }
 
+    TeaserLists.mark(lines, reason, wc, RELATED_HEADLINE + " (teaser list)");
+
     // Title and header zone: lines above the first paragraph of prose.
     int firstProse = -1;
     for (int i = 0; i < n; i++) {

@@ -16,6 +16,58 @@ class TextCleanerTest {
   }
 
   @Test
+  void aListOfTeasersEndingInOneWidgetWordIsNavigationButAListOfFiguresStays() {
+    String raw = """
+        Harbour festival draws record crowds
+
+        The harbour festival in Calder drew 40,000 visitors over the weekend, the organisers said on Monday.
+
+        Rainfall by town this month:
+
+        In Calder, rainfall was up 10 percent
+
+        In Northvale, rainfall was down 4 percent
+
+        In Easton, rainfall was up 7 percent
+
+        More Galleries
+
+        Best lighthouses of the coast See the lighthouses our readers love most Shares
+
+        Calder's old trams A look at the trams that ran until 1961. Shares
+
+        Winter on the moors Snow came early to the high moors this year. Shares
+
+        Ten harbour walks The walks our readers picked. Shares
+        """;
+    Cleaned c = cleaner.clean(raw, "Harbour festival draws record crowds");
+    for (String teaser : new String[] {"Best lighthouses", "old trams", "Winter on the moors", "Ten harbour walks"}) {
+      assertTrue(reason(c, teaser).contains("teaser list"), teaser + ": " + reason(c, teaser));
+      assertFalse(c.body().contains(teaser));
+    }
+    // lines that end in one word, but not after a stop: figures, not teasers (other rules may still judge them)
+    assertFalse(reason(c, "up 10 percent").contains("teaser list"));
+    assertFalse(reason(c, "up 7 percent").contains("teaser list"));
+    assertTrue(c.body().contains("drew 40,000 visitors"));
+  }
+
+  @Test
+  void twoTeaserLikeLinesAreNotAList() {
+    String raw = """
+        Harbour festival draws record crowds
+
+        The harbour festival in Calder drew 40,000 visitors over the weekend, the organisers said on Monday.
+
+        Calder's old trams A look at the trams that ran until 1961. Shares
+
+        Winter on the moors Snow came early to the high moors this year. Shares
+        """;
+    Cleaned c = cleaner.clean(raw, "Harbour festival draws record crowds");
+    assertFalse(reason(c, "old trams").contains("teaser list"));
+    assertFalse(reason(c, "Winter on the moors").contains("teaser list"));
+  }
+
+  @Test
   void removesScrapingNoiseAndKeepsTheArticle() {
     String raw = """
         Home › World › Europe
