@@ -130,9 +130,10 @@ public final class CorpusIngester implements AutoCloseable {
         title -> TermVector.of(ArticleFeatures.headlineTerms(title), df, settings.vectorTerms())) : null;
     copies = new CopyDetector(settings.copies(), store::articlesWithDaysIn);
     try {
-      ledger = OutletLedger.load(store.directory());
+      // Only appended to: the figures are counted where a profile reads the log, so ingest holds none of them.
+      ledger = OutletLedger.appending(store.directory());
     } catch (IOException e) {
-      throw new ParallaxException("cannot read " + OutletLedger.FILE + " in the store: " + e.getMessage(), e);
+      throw new ParallaxException("cannot read " + OutletLedger.LOG + " in the store: " + e.getMessage(), e);
     }
     try {
       boilerplate.load(store.directory().resolve(BOILERPLATE_FILE));

@@ -119,13 +119,35 @@ public final class OutletLedger {
   private final HashMap<String, String> keys = new HashMap<>();
   /** Bytes of the log that end in a whole line (a longer file ends in a line a crash cut short); -1: none read. */
   private long logValid = -1;
+  /**
+   * Whether it only writes the log ({@link #appending}): nothing is counted in memory, so what it holds is the
+   * articles placed since the last save, whatever the corpus's size.
+   */
+  private final boolean appendOnly;
 
-  private OutletLedger(State state) {
+  private OutletLedger(State state, boolean appendOnly) {
     this.state = state;
+    this.appendOnly = appendOnly;
   }
 
   public static OutletLedger empty() {
-    return new OutletLedger(new State());
+    return new OutletLedger(new State(), false);
+  }
+
+  /**
+   * A ledger that only appends to the log in {@code dir}, for ingest: its figures are never read there, and
+   * counting them in memory would hold every article's id and story (what a profile needs to attribute copies
+   * and count stories) for the whole run, growing with the corpus. The figures are counted when the log is read
+   * ({@link #load}), which also drops an article logged twice (a batch saved but not committed before a crash,
+   * then ingested again). Its {@link #outlets()} stay empty.
+   */
+  public static OutletLedger appending(Path dir) throws IOException {
+    OutletLedger l = new OutletLedger(new State(), true);
+    Path log = dir.resolve(LOG);
+    if (Files.exists(log)) {
+      l.logValid = wholeLines(log);
+    }
+    return l;
   }
 
   /** Whether {@code dir} holds outlet figures (a log or a whole-state file). */
@@ -136,7 +158,7 @@ public final class OutletLedger {
   /** The ledger kept in {@code dir}, or an empty one where none is. */
   public static OutletLedger load(Path dir) throws IOException {
     Path f = dir.resolve(FILE);
-    OutletLedger l = Files.exists(f) ? new OutletLedger(JSON.readValue(f.toFile(), State.class)) : empty();
+    OutletLedger l = Files.exists(f) ? new OutletLedger(JSON.readValue(f.toFile(), State.class), false) : empty();
     Path log = dir.resolve(LOG);
     if (Files.exists(log)) {
       l.replay(log);
@@ -196,7 +218,9 @@ public final class OutletLedger {
     StringBuilder sb = new StringBuilder(pending.size() * 256);
     for (Line l : pending.values()) {
       sb.append(JSON.writeValueAsString(l)).append('\n');
-      applyLanguage(l);
+      if (!appendOnly) {
+        applyLanguage(l);
+      }
     }
     pending.clear();
     Path log = dir.resolve(LOG);
@@ -228,7 +252,8 @@ public final class OutletLedger {
   /**
    * Counts a stored article in its outlet's month, with its story and the copy relations found for it (this
    * article on either side: a later-ingested article can be judged the original). Called in input order. An id
-   * already placed is not counted again. {@code topic}: its input's, or null ({@link StoryTopics}).
+   * already placed is not counted again (by an {@link #appending} ledger: not logged twice in one batch; the log's
+   * reader drops a later repeat). {@code topic}: its input's, or null ({@link StoryTopics}).
    */
   public synchronized void place(String id, Article a, String story, List<Copy> copies, String topic) {
     Line l = new Line();
@@ -243,7 +268,7 @@ public final class OutletLedger {
         l.c.add(c.source() + ">" + c.copy());
       }
     }
-    if (applyPlacement(l)) {
+    if (appendOnly ? !pending.containsKey(id) : applyPlacement(l)) {
       pending.put(id, l);
     }
   }

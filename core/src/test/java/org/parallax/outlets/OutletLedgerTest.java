@@ -61,6 +61,39 @@ class OutletLedgerTest {
   }
 
   @Test
+  void anAppendingLedgerHoldsNoFiguresAndItsLogReadsBackAsTheCountingOnes() throws Exception {
+    OutletLedger counting = OutletLedger.empty();
+    Path other = Files.createDirectory(dir.resolve("counting"));
+    OutletLedger appending = OutletLedger.appending(dir);
+    for (OutletLedger l : List.of(counting, appending)) {
+      put(l, "a1", "Alpha", "2021-12-07", "s1", List.of());
+      put(l, "b1", "Beta", "2021-12-08", "s1", List.of(copy("a1", "b1")));
+      put(l, "b1", "Beta", "2021-12-08", "s1", List.of()); // placed twice in a batch: logged once
+      l.save(l == counting ? other : dir);
+      put(l, "a2", "Alpha", "2022-01-02", "s2", List.of(copy("a2", "b1")));
+      l.save(l == counting ? other : dir);
+    }
+    assertTrue(appending.outlets().isEmpty(), "an appending ledger counts nothing in memory");
+    assertEquals(Files.readString(other.resolve(OutletLedger.LOG)), Files.readString(dir.resolve(OutletLedger.LOG)));
+    assertEquals(figures(counting), figures(OutletLedger.load(dir)));
+    assertEquals(List.of("a1>b1", "a2>b1"), OutletLedger.load(dir).outlets().get("Beta").get("2021-12").rewrote);
+  }
+
+  @Test
+  void anArticleAppendedAgainAfterACrashIsCountedOnce() throws Exception {
+    OutletLedger l = OutletLedger.appending(dir);
+    put(l, "a1", "Alpha", "2021-12-07", "s1", List.of());
+    l.save(dir);
+    OutletLedger again = OutletLedger.appending(dir);
+    put(again, "a1", "Alpha", "2021-12-07", "s1", List.of());
+    put(again, "a2", "Alpha", "2021-12-09", "s1", List.of());
+    again.save(dir);
+    OutletLedger.Month m = OutletLedger.load(dir).outlets().get("Alpha").get("2021-12");
+    assertEquals(2, m.articles);
+    assertEquals(List.of("a1", "a2"), m.articleIds);
+  }
+
+  @Test
   void anArticlePlacedAgainAfterACrashIsCountedOnce() throws Exception {
     OutletLedger l = OutletLedger.empty();
     put(l, "a1", "Alpha", "2021-12-07", "s1", List.of());
@@ -85,9 +118,14 @@ class OutletLedgerTest {
     assertEquals(1, r.outlets().get("Alpha").get("2021-12").articles);
     put(r, "a2", "Alpha", "2021-12-09", "s1", List.of());
     r.save(dir);
+    Files.writeString(dir.resolve(OutletLedger.LOG), "{\"id\":\"a8\",\"o\":\"Al", StandardOpenOption.APPEND);
+    OutletLedger w = OutletLedger.appending(dir); // as ingest opens it
+    put(w, "a3", "Alpha", "2021-12-10", "s1", List.of());
+    w.save(dir);
     String log = Files.readString(dir.resolve(OutletLedger.LOG));
+    assertFalse(log.contains("a8"), log);
     assertFalse(log.contains("a9"), log);
-    assertEquals(2, OutletLedger.load(dir).outlets().get("Alpha").get("2021-12").articles);
+    assertEquals(3, OutletLedger.load(dir).outlets().get("Alpha").get("2021-12").articles);
   }
 
   @Test
