@@ -1,17 +1,16 @@
 #!/usr/bin/env bash
-# Trains a candidate encoder for the default story grouping: three layers distilled from all-MiniLM-L6-v2 on the
-# headline-and-lead texts of AllSides and NeuS train. Not shipped: measured and not adopted (README.md beside this
-# file). Usage, from the repository root:
+# Trains the default story grouping's encoder (LeadEncoder): three layers distilled from all-MiniLM-L6-v2 on the
+# headline-and-lead texts of AllSides and NeuS train (README.md beside this file). Usage, from the repository root:
 #   OUT=DIR scripts/distill/train.sh ../shared/data [MINUTES...]
 # Each MINUTES is a round of training of that length (warm-up, then a learning rate falling to 0), the next round
-# starting from the last one's weights; the measured candidate came from two rounds, 16 and 20 minutes on 2 cores.
+# starting from the last one's weights; the shipped encoder came from one round of 55 minutes on 2 cores.
 # Needs Python 3 with torch, transformers, tokenizers, onnx, onnxruntime and numpy, and the two LangChain4j MiniLM
 # jars in the local Maven repository (./mvnw -B dependency:get fetches them; see README.md beside this file).
 # Writes $OUT/student.onnx (8-bit, as LangChain4j ships MiniLM), $OUT/student.pt and the data's hashes.
 set -euo pipefail
 DATA=${1:?usage: train.sh SHARED_DATA_DIR [MINUTES...]}
 shift
-ROUNDS=("${@:-16}")
+ROUNDS=("${@:-55}")
 PY=${PYTHON:-python3}
 V=1.20.0-beta30
 M2=${M2_REPO:-$HOME/.m2/repository}/dev/langchain4j
@@ -28,7 +27,8 @@ D=$(dirname "$0")
 RESUME=()
 for MINUTES in "${ROUNDS[@]}"; do
   "$PY" "$D/student.py" --teacher-onnx "$W/all-minilm-l6-v2.onnx" --tokenizer "$W/all-minilm-l6-v2-q-tokenizer.json" \
-    --texts "$W/texts.jsonl" --targets "$W/teacher.npy" --layers 0,2,5 --minutes "$MINUTES" --lr 1e-4 --seed 17 \
+    --texts "$W/texts.jsonl" --targets "$W/teacher.npy" --layers 0,2,5 --minutes "$MINUTES" --lr "${LR:-1.5e-4}" \
+    --sim-weight "${SIM_WEIGHT:-5}" --seed 17 \
     "${RESUME[@]}" --out "$W/student"
   cp "$W/student.pt" "$W/resume.pt"
   RESUME=(--resume "$W/resume.pt")

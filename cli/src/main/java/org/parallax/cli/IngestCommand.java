@@ -118,7 +118,10 @@ public final class IngestCommand implements Callable<Integer> {
       CorpusIngester.Grouping mode = fast ? CorpusIngester.Grouping.FAST
           : semantic ? CorpusIngester.Grouping.SEMANTIC : CorpusIngester.Grouping.DEFAULT;
       NlpModels models = NlpModels.load();
-      org.parallax.align.MiniLmEmbedder embedder = fast ? null : new org.parallax.align.MiniLmEmbedder();
+      // --semantic embeds every article with MiniLM; the default grouping too, unless PARALLAX_LEAD_ENCODER names
+      // the distilled encoder
+      org.parallax.align.Embedder embedder = fast ? null
+          : semantic ? new org.parallax.align.MiniLmEmbedder() : org.parallax.stories.LeadEncoder.forDefaultGrouping();
       CorpusIngester ingester = new CorpusIngester(s, models, settings, mode, embedder,
           skipped -> err.println("skipped: " + skipped.path() + ": " + skipped.reason()));
       if (noOutletProfiles) {
@@ -152,11 +155,18 @@ public final class IngestCommand implements Callable<Integer> {
               + "%d, late %d, used %d; %d settled by the headline gate)", ingester.embedded(),
           ingester.embeddingCalls()[0], ingester.embeddingCalls()[1], ingester.embeddingCalls()[2],
           ingester.gatedOut()));
+      if (ingester.embeddedAgain() > 0) {
+        err.printf(Locale.ROOT, "ingest: %d stories grouped by an earlier encoder were embedded again from their "
+            + "headline%n", ingester.embeddedAgain());
+      }
       if (!noOutletProfiles && !noStoryClaims) {
-        // The ingest's embedder where it has one (its model is loaded already), else one made only if needed.
+        // MiniLM, which the conflicts' thresholds were measured with: the ingest's when it is MiniLM (loaded
+        // already), else one made only if a conflict needs it.
+        org.parallax.align.Embedder grouping = embedder;
         org.parallax.outlets.StoryClaimsPass.Counts pc = org.parallax.outlets.StoryClaimsPass.run(s, models,
             org.parallax.outlets.StoryClaims.Params.defaults(), noStoryConflicts ? null
-                : embedder != null ? () -> embedder : org.parallax.align.MiniLmEmbedder::new);
+                : grouping != null && org.parallax.align.Embedder.MINILM.equals(grouping.space()) ? () -> grouping
+                : org.parallax.align.MiniLmEmbedder::new);
         err.printf(Locale.ROOT, "outlet claims: %d shared stories (3+ outlets), %d analysed now (%d articles%s) in "
             + "%.1f s (%.1f%% of the ingest's %.1f s)%n", pc.shared(), pc.analysed(), pc.articles(),
             OutletsCommand.conflictCounts(pc, noStoryConflicts), pc.seconds(), 100 * pc.seconds() / secs, secs);

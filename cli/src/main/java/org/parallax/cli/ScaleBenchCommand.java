@@ -72,7 +72,7 @@ public final class ScaleBenchCommand implements Callable<Integer> {
       CorpusIngester ingester = new CorpusIngester(s, NlpModels.load(), new CorpusIngester.Settings(def.stories(),
           def.copies(), def.batch(), def.vectorTerms(), def.dfSlots()), // commits as `ingest` does by default
           fast ? CorpusIngester.Grouping.FAST : CorpusIngester.Grouping.DEFAULT,
-          fast ? null : new org.parallax.align.MiniLmEmbedder(), skipped -> { });
+          fast ? null : org.parallax.stories.LeadEncoder.forDefaultGrouping(), skipped -> { });
       InputReader reader = new InputReader(ParallaxConfig.defaults());
       long[] fed = {0};
       for (int replica = 0; fed[0] < articles; replica++) {

@@ -126,8 +126,11 @@ public final class CorpusIngester implements AutoCloseable {
       throw new ParallaxException("cannot read " + DF_FILE + " in the store: " + e.getMessage(), e);
     }
     clusterer = new StoryClusterer(settings.stories(), store::storiesWithDaysIn);
-    gated = grouping == Grouping.DEFAULT ? new GatedGrouping(clusterer, embedder,
-        title -> TermVector.of(ArticleFeatures.headlineTerms(title), df, settings.vectorTerms())) : null;
+    // Headline vectors only for a headline gate that is on: the default's is off, and they were about 8 % of what
+    // the default costs over --fast outside the encoder (BENCHMARKS.md, issue 17, session s19).
+    gated = grouping != Grouping.DEFAULT ? null
+        : new GatedGrouping(clusterer, embedder, !settings.stories().headlineGate() ? null
+            : title -> TermVector.of(ArticleFeatures.headlineTerms(title), df, settings.vectorTerms()));
     copies = new CopyDetector(settings.copies(), store::articlesWithDaysIn);
     try {
       // Only appended to: the figures are counted where a profile reads the log, so ingest holds none of them.
@@ -360,6 +363,11 @@ public final class CorpusIngester implements AutoCloseable {
   /** Ambiguous articles the default grouping's headline gate settled without embedding, so far. */
   public long gatedOut() {
     return gated == null ? 0 : gated.gatedOut();
+  }
+
+  /** Stories of a store grouped with another encoder that the default grouping embedded again, so far. */
+  public long embeddedAgain() {
+    return gated == null ? 0 : gated.embeddedAgain();
   }
 
   /**

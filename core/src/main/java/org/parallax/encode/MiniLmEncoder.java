@@ -24,7 +24,8 @@ import org.parallax.ParallaxException;
 public final class MiniLmEncoder implements AutoCloseable {
   /** Word pieces per pass, special tokens excluded, as in LangChain4j. */
   public static final int MAX_PIECES = 510;
-  private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
+  /** MiniLM's model in LangChain4j's jar. */
+  public static final String MODEL = "/all-minilm-l6-v2-q.onnx";
   private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
 
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -43,16 +44,32 @@ public final class MiniLmEncoder implements AutoCloseable {
    * then be more threads than cores, waiting on each other between the model's layers.
    */
   public MiniLmEncoder(int threads) {
-    try (InputStream model = resource(MODEL); InputStream tok = resource(TOKENIZER);
-         OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+    this(bytes(MODEL), threads);
+  }
+
+  /**
+   * Another model of MiniLM's vocabulary and output ({@code last_hidden_state}), given as the bytes of its ONNX file,
+   * with MiniLM's tokenizer: a smaller encoder distilled from it.
+   */
+  public MiniLmEncoder(byte[] model, int threads) {
+    try (InputStream tok = resource(TOKENIZER); OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       if (threads > 0) {
         options.setIntraOpNumThreads(threads);
       }
-      session = env.createSession(model.readAllBytes(), options);
+      session = env.createSession(model, options);
       tokenizer = HuggingFaceTokenizer.newInstance(tok, Map.of("padding", "false", "truncation", "false"));
       typeIds = session.getInputNames().contains("token_type_ids");
     } catch (IOException | OrtException e) {
-      throw new ParallaxException("cannot load the MiniLM model from the LangChain4j jar", e);
+      throw new ParallaxException("cannot load the MiniLM model and tokenizer: " + e.getMessage(), e);
+    }
+  }
+
+  /** The bytes of the classpath resource {@code name}: MiniLM's model, which its Maven jar carries. */
+  public static byte[] bytes(String name) {
+    try (InputStream in = resource(name)) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new ParallaxException("cannot read the MiniLM resource " + name + ": " + e.getMessage(), e);
     }
   }
 

@@ -18,10 +18,13 @@ public final class GatedGrouping {
   private final StoryClusterer clusterer;
   private final StoryClusterer.Params params;
   private final Embedder encoder;
+  private final double threshold;
   private long embeddedArticles;
   private long embeddedTexts;
   private long prefetched;
   private long embeddedLate;
+  /** Stories read back embedded in another vector space, embedded again (see {@link Story#embedAgainIn}). */
+  private long embeddedAgain;
   /** Embeddings {@link #prefetch prefetched} for the batch being decided, by text. */
   private final Map<String, float[]> cache = new HashMap<>();
   private java.util.function.Consumer<Decision> trace;
@@ -58,6 +61,8 @@ public final class GatedGrouping {
     this.clusterer = clusterer;
     this.params = clusterer.params();
     this.encoder = encoder;
+    // Each encoder's blend threshold, as measured for it on NeuS train: MiniLM's is --semantic's.
+    this.threshold = Embedder.MINILM.equals(encoder.space()) ? params.semanticThreshold() : params.leadThreshold();
     this.headlines = headlines;
   }
 
@@ -111,6 +116,11 @@ public final class GatedGrouping {
           trace(articleId, day, lexical, band, bandLexical, headline, true, null, lexicalChoice, chosen, lead);
         }
       } else if (!band.isEmpty()) {
+        for (Story s : band) {
+          if (s.embedAgainIn(encoder.space())) {
+            embeddedAgain++;
+          }
+        }
         List<String> texts = new ArrayList<>(List.of(lead));
         band.forEach(s -> texts.addAll(s.pendingTexts()));
         float[][] e = encode(texts);
@@ -120,17 +130,17 @@ public final class GatedGrouping {
         for (Story s : band) {
           int n = s.pendingTexts().size();
           if (n > 0) {
-            s.addEmbeddings(java.util.Arrays.copyOfRange(e, at, at + n));
+            s.addEmbeddings(java.util.Arrays.copyOfRange(e, at, at + n), encoder.space());
             at += n;
             clusterer.changed(s); // its embeddings are saved with it
           }
         }
         chosen = null;
-        best = params.semanticThreshold();
+        best = threshold;
         double w = params.semanticWeight();
         for (int i = 0; i < band.size(); i++) {
           Story s = band.get(i);
-          double sim = (1 - w) * bandLexical.get(i) + w * s.semanticSimilarity(embedding);
+          double sim = (1 - w) * bandLexical.get(i) + w * s.semanticSimilarity(embedding, encoder.space());
           if (sim >= best) {
             best = sim;
             chosen = s;
@@ -141,7 +151,8 @@ public final class GatedGrouping {
         }
       }
     }
-    return clusterer.place(chosen, articleId, day, date, outlet, label, v, embedding, embedding == null ? lead : null);
+    return clusterer.place(chosen, articleId, day, date, outlet, label, v, embedding, encoder.space(),
+        embedding == null ? lead : null);
   }
 
   /**
@@ -195,7 +206,7 @@ public final class GatedGrouping {
     for (int i = 0; i < order.length; i++) {
       labels.add(band.get(order[i]).label());
       lex[i] = bandLexical.get(order[i]);
-      sem[i] = embedding == null ? Double.NaN : band.get(order[i]).semanticSimilarity(embedding);
+      sem[i] = embedding == null ? Double.NaN : band.get(order[i]).semanticSimilarity(embedding, encoder.space());
       hl[i] = headline == null ? Double.NaN : headline[order[i]];
     }
     long inBand = lexical.stream().filter(x -> x >= params.bandLow()).count();
@@ -345,6 +356,11 @@ public final class GatedGrouping {
   /** Articles the gated mode embedded, and texts it embedded in all (theirs and stories' earlier articles). */
   public long embeddedArticles() {
     return embeddedArticles;
+  }
+
+  /** Stories a decision found embedded by another encoder, which it embedded again (from their headline). */
+  public long embeddedAgain() {
+    return embeddedAgain;
   }
 
   /** Ambiguous articles the headline gate settled without embedding them. */

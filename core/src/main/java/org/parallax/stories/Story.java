@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.parallax.align.Embedder;
 
 /**
  * A story being built: the running state the clusterer keeps for one group of articles on one event. Mutable and
@@ -31,6 +32,8 @@ public final class Story {
   private float[] embeddingSum;
   /** How many articles the embedding sum holds. */
   private int embedded;
+  /** The vector space of the embedding sum ({@link Embedder#space()}); null: MiniLM's, as before spaces had names. */
+  private String space;
   /**
    * Headline-and-lead texts of the first articles that came without an embedding (at most {@value #PENDING}), kept
    * so that the gated mode can embed the story only when an ambiguous article needs it; saved with the state. One:
@@ -129,11 +132,11 @@ public final class Story {
   }
 
   /**
-   * Average cosine similarity of a unit embedding with the articles' embeddings (those that had one); 0 when the
-   * story has none.
+   * Average cosine similarity of a unit embedding, of vector space {@code space}, with the articles' embeddings
+   * (those that had one); 0 when the story has none in that space.
    */
-  double semanticSimilarity(float[] e) {
-    if (e == null || embeddingSum == null || embedded == 0) {
+  double semanticSimilarity(float[] e, String space) {
+    if (e == null || embeddingSum == null || embedded == 0 || !space.equals(space())) {
       return 0;
     }
     double dot = 0;
@@ -148,17 +151,48 @@ public final class Story {
     return pending;
   }
 
-  /** Adds the embeddings of the {@link #pendingTexts()}, in their order, and forgets the texts. */
-  void addEmbeddings(float[][] e) {
+  /**
+   * Adds the embeddings of the {@link #pendingTexts()}, in their order, from vector space {@code space}, and forgets
+   * the texts.
+   */
+  void addEmbeddings(float[][] e, String space) {
     for (float[] x : e) {
-      addToSum(x);
+      addToSum(x, space);
     }
     pending.clear();
   }
 
-  private void addToSum(float[] embedding) {
+  /** The vector space of the story's embeddings ({@link Embedder#space()}). */
+  String space() {
+    return space == null ? Embedder.MINILM : space;
+  }
+
+  /**
+   * Readies a story embedded in another vector space than {@code space} (a store grouped with an earlier encoder)
+   * for the encoder of {@code space}: its embeddings are dropped, and when it holds no text to embed, its headline
+   * stands for it (the texts it was embedded from are not kept). False when there was nothing to change.
+   */
+  boolean embedAgainIn(String space) {
+    if (embeddingSum == null || space.equals(space())) {
+      return false;
+    }
+    embeddingSum = null;
+    embedded = 0;
+    this.space = null;
+    if (pending.isEmpty()) {
+      pending.add(label);
+    }
+    return true;
+  }
+
+  private void addToSum(float[] embedding, String space) {
+    if (embeddingSum != null && !space.equals(space())) { // another space's vectors do not add up with these
+      embeddingSum = null;
+      embedded = 0;
+    }
     if (embeddingSum == null) {
       embeddingSum = new float[embedding.length];
+      this.space = Embedder.MINILM.equals(space) ? null : space;
     }
     for (int i = 0; i < embedding.length; i++) {
       embeddingSum[i] += embedding[i];
@@ -179,17 +213,18 @@ public final class Story {
 
   /** Adds an article: its vector joins the centroid, which keeps its {@code keep} heaviest terms. */
   void add(TermVector v, float[] embedding, long day, String date, String outlet, int keep) {
-    add(v, embedding, null, day, date, outlet, keep);
+    add(v, embedding, Embedder.MINILM, null, day, date, outlet, keep);
   }
 
   /**
-   * Adds an article; {@code lead} is its headline-and-lead text, kept to be embedded later when it comes without
-   * an embedding (null: never).
+   * Adds an article, its embedding (null: none) being of vector space {@code space}; {@code lead} is its
+   * headline-and-lead text, kept to be embedded later when it comes without an embedding (null: never).
    */
-  void add(TermVector v, float[] embedding, String lead, long day, String date, String outlet, int keep) {
+  void add(TermVector v, float[] embedding, String space, String lead, long day, String date, String outlet,
+           int keep) {
     size++;
     if (embedding != null) {
-      addToSum(embedding);
+      addToSum(embedding, space);
     } else if (lead != null && pending.size() < PENDING) {
       pending.add(lead);
     }
@@ -261,7 +296,9 @@ public final class Story {
       texts.add(u);
       textBytes += 4 + u.length;
     }
-    ByteBuffer b = ByteBuffer.allocate(8 + 12 * terms.length + 4 + 4 * dims + 8 + textBytes);
+    byte[] named = space == null || dims == 0 ? new byte[0] : space.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer b = ByteBuffer.allocate(8 + 12 * terms.length + 4 + 4 * dims + 8 + textBytes
+        + (named.length > 0 ? 4 + named.length : 0));
     b.putInt(size).putInt(terms.length);
     for (int i = 0; i < terms.length; i++) {
       b.putLong(terms[i]).putFloat(sums[i]);
@@ -273,6 +310,9 @@ public final class Story {
     b.putInt(embedded).putInt(texts.size());
     for (byte[] u : texts) {
       b.putInt(u.length).put(u);
+    }
+    if (named.length > 0) { // MiniLM's space is left unnamed: the state reads as it did before spaces had names
+      b.putInt(named.length).put(named);
     }
     return b.array();
   }
@@ -314,6 +354,11 @@ public final class Story {
         byte[] u = new byte[b.getInt()];
         b.get(u);
         s.pending.add(new String(u, StandardCharsets.UTF_8));
+      }
+      if (b.remaining() >= 4) {
+        byte[] u = new byte[b.getInt()];
+        b.get(u);
+        s.space = new String(u, StandardCharsets.UTF_8);
       }
     } else { // saved before the gated mode: every article was embedded, or none
       s.embedded = dims > 0 ? s.size : 0;

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.parallax.align.Embedder;
 
 /**
  * Groups articles into stories incrementally, one article at a time in input order (single pass, no merges, so
@@ -48,25 +49,33 @@ public final class StoryClusterer {
    * infinity): on NeuS train (undated, so measured with the gate on every article) (0.20, 0.40) cost 0.013 of
    * B-cubed F1 and (0.20, 0.30) 0.018; on AllSides (0.30, 0.20) embeds about 40 % of the articles it did, but of
    * 30 decisions it changed that were read, 20 split reports of one event (BENCHMARKS.md, issue 17).
+   *
+   * <p>{@code leadThreshold} replaces {@code semanticThreshold} in the gated mode when its encoder is the distilled
+   * {@link LeadEncoder}: its best on NeuS train is 0.47 (MiniLM's 0.45; BENCHMARKS.md, issue 17).
    */
   public record Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity,
                        double semanticWeight, double semanticThreshold, double bandLow, double bandHigh,
-                       int bandTop, double gateNew, double gateJoin) {
+                       int bandTop, double gateNew, double gateJoin, double leadThreshold) {
     public static Params defaults() {
-      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45, 0.20, 0.60, 3, 0.0, Double.POSITIVE_INFINITY);
+      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45, 0.20, 0.60, 3, 0.0, Double.POSITIVE_INFINITY, 0.47);
     }
 
     /** Without the headline gate (every ambiguous article embedded). */
     public Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity,
                   double semanticWeight, double semanticThreshold, double bandLow, double bandHigh, int bandTop) {
       this(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight, semanticThreshold,
-          bandLow, bandHigh, bandTop, 0.0, Double.POSITIVE_INFINITY);
+          bandLow, bandHigh, bandTop, 0.0, Double.POSITIVE_INFINITY, defaults().leadThreshold());
+    }
+
+    /** Whether the headline gate can settle an article (off in the defaults). */
+    public boolean headlineGate() {
+      return gateNew > 0 || gateJoin < Double.POSITIVE_INFINITY;
     }
 
     /** The same with another headline gate (gated mode; see {@link GatedGrouping}). */
     public Params withGate(double newStory, double join) {
       return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight,
-          semanticThreshold, bandLow, bandHigh, bandTop, newStory, join);
+          semanticThreshold, bandLow, bandHigh, bandTop, newStory, join, leadThreshold);
     }
 
     /** Without the gated mode's band (the defaults'). */
@@ -79,25 +88,31 @@ public final class StoryClusterer {
     /** The same with other thresholds. */
     public Params withThresholds(double lexical, double semantic) {
       return new Params(lexical, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight, semantic,
-          bandLow, bandHigh, bandTop, gateNew, gateJoin);
+          bandLow, bandHigh, bandTop, gateNew, gateJoin, leadThreshold);
+    }
+
+    /** The same with another threshold of the gated mode's blend. */
+    public Params withLeadThreshold(double t) {
+      return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight,
+          semanticThreshold, bandLow, bandHigh, bandTop, gateNew, gateJoin, t);
     }
 
     /** The same with another semantic weight. */
     public Params withSemanticWeight(double w) {
       return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, w, semanticThreshold,
-          bandLow, bandHigh, bandTop, gateNew, gateJoin);
+          bandLow, bandHigh, bandTop, gateNew, gateJoin, leadThreshold);
     }
 
     /** The same with another number of band candidates embedded and compared (gated mode). */
     public Params withBandTop(int top) {
       return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight,
-          semanticThreshold, bandLow, bandHigh, top, gateNew, gateJoin);
+          semanticThreshold, bandLow, bandHigh, top, gateNew, gateJoin, leadThreshold);
     }
 
     /** The same with another band of ambiguous lexical scores (gated mode). */
     public Params withBand(double low, double high) {
       return new Params(threshold, gapDays, centroidTerms, capacity, undatedCapacity, semanticWeight,
-          semanticThreshold, low, high, bandTop, gateNew, gateJoin);
+          semanticThreshold, low, high, bandTop, gateNew, gateJoin, leadThreshold);
     }
   }
 
@@ -189,7 +204,7 @@ public final class StoryClusterer {
       window(day, consider);
       lastDay = day;
     }
-    return place(best[0], articleId, day, date, outlet, label, v, embedding, null);
+    return place(best[0], articleId, day, date, outlet, label, v, embedding, Embedder.MINILM, null);
   }
 
   /**
@@ -239,14 +254,14 @@ public final class StoryClusterer {
   }
 
   Story place(Story chosen, String articleId, long day, String date, String outlet, String label,
-                      TermVector v, float[] embedding, String lead) {
+                      TermVector v, float[] embedding, String space, String lead) {
     if (chosen == null) {
       chosen = new Story(storyId(articleId), label);
       live.put(chosen.id(), chosen);
     }
     boolean newDay = !chosen.days().contains(day);
     long[] before = chosen.centroidTerms();
-    chosen.add(v, embedding, lead, day, date, outlet, params.centroidTerms());
+    chosen.add(v, embedding, space, lead, day, date, outlet, params.centroidTerms());
     if (chosen.days().contains(Story.UNDATED)) {
       holdUndated(chosen, before);
     }
@@ -275,7 +290,7 @@ public final class StoryClusterer {
   }
 
   private static double blend(double lexical, Story s, float[] embedding, double w) {
-    return w == 0 ? lexical : (1 - w) * lexical + w * s.semanticSimilarity(embedding);
+    return w == 0 ? lexical : (1 - w) * lexical + w * s.semanticSimilarity(embedding, Embedder.MINILM);
   }
 
   private void window(long day, java.util.function.Consumer<Story> consider) {

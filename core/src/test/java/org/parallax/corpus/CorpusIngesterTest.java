@@ -46,7 +46,7 @@ class CorpusIngesterTest {
     List<Skipped> skipped = new ArrayList<>();
     try (CorpusStore store = CorpusStore.open(dir)) {
       CorpusIngester in = new CorpusIngester(store, TestModels.nlp(), CorpusIngester.Settings.defaults(),
-          CorpusIngester.Grouping.DEFAULT, TestModels.embedder(), skipped::add);
+          CorpusIngester.Grouping.DEFAULT, TestModels.groupingEncoder(), skipped::add);
       new InputReader(ParallaxConfig.defaults()).stream(List.of(seeds), in::accept, in::skip);
       in.close();
       assertEquals(5, in.counts().added(), skipped.toString());

@@ -2,6 +2,7 @@ package org.parallax.stories;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -169,19 +170,39 @@ class GatedGroupingTest {
   void aStoryKeepsItsEmbeddingsAndPendingTextsAcrossASave() {
     Story s = new Story("s1", "label");
     TermVector v = vector(ARTICLES[0][0], ARTICLES[0][1]);
-    s.add(v, null, lead(0), 20_000, "2024-10-04", "A", 150);
-    s.add(v, new float[] {0.6f, 0.8f, 0}, null, 20_000, "2024-10-04", "B", 150);
-    s.add(v, null, lead(1), 20_001, "2024-10-05", "C", 150);
-    s.add(v, null, lead(2), 20_001, "2024-10-05", "D", 150); // beyond the pending texts kept
+    s.add(v, null, LEAD, lead(0), 20_000, "2024-10-04", "A", 150);
+    s.add(v, new float[] {0.6f, 0.8f, 0}, LEAD, null, 20_000, "2024-10-04", "B", 150);
+    s.add(v, null, LEAD, lead(1), 20_001, "2024-10-05", "C", 150);
+    s.add(v, null, LEAD, lead(2), 20_001, "2024-10-05", "D", 150); // beyond the pending texts kept
     Story back = Story.restore(s.snapshot(), s.dayList(), s.stateBytes());
     assertEquals(List.of(lead(0)), back.pendingTexts(), "the first article not embedded");
     float[] probe = {0.6f, 0.8f, 0};
-    assertEquals(1.0, back.semanticSimilarity(probe), 1e-6, "the average over the embedded articles only");
-    back.addEmbeddings(new float[][] {{1, 0, 0}});
+    assertEquals(1.0, back.semanticSimilarity(probe, LEAD), 1e-6, "the average over the embedded articles only");
+    assertEquals(0.0, back.semanticSimilarity(probe, Embedder.MINILM), 1e-6, "another encoder's vectors: no match");
+    back.addEmbeddings(new float[][] {{1, 0, 0}}, LEAD);
     assertTrue(back.pendingTexts().isEmpty());
-    assertEquals((1.0 + 0.6) / 2, back.semanticSimilarity(probe), 1e-6);
+    assertEquals((1.0 + 0.6) / 2, back.semanticSimilarity(probe, LEAD), 1e-6);
     assertArrayEquals(back.stateBytes(), Story.restore(back.snapshot(), back.dayList(), back.stateBytes())
         .stateBytes());
+  }
+
+  private static final String LEAD = LeadEncoder.SPACE;
+
+  @Test
+  void aStoryEmbeddedByAnotherEncoderIsEmbeddedAgainFromItsHeadline() {
+    // A store grouped before the grouping had its own encoder: its stories hold MiniLM's vectors, saved unnamed.
+    Story old = new Story("s1", "Dockers strike at Eastbridge");
+    old.add(vector(ARTICLES[0][0], ARTICLES[0][1]), new float[] {1, 0, 0}, 20_000, "2024-10-04", "A", 150);
+    Story back = Story.restore(old.snapshot(), old.dayList(), old.stateBytes());
+    assertEquals(1.0, back.semanticSimilarity(new float[] {1, 0, 0}, Embedder.MINILM), 1e-6, "read as MiniLM's");
+    assertTrue(back.embedAgainIn(LEAD));
+    assertEquals(List.of("Dockers strike at Eastbridge"), back.pendingTexts(), "its headline stands for it");
+    assertEquals(0.0, back.semanticSimilarity(new float[] {1, 0, 0}, Embedder.MINILM), 1e-6, "its vectors gone");
+    back.addEmbeddings(new float[][] {{0, 1, 0}}, LEAD);
+    assertFalse(back.embedAgainIn(LEAD), "embedded in this space now");
+    Story again = Story.restore(back.snapshot(), back.dayList(), back.stateBytes());
+    assertEquals(1.0, again.semanticSimilarity(new float[] {0, 1, 0}, LEAD), 1e-6, "the space is saved with it");
+    assertEquals(0.0, again.semanticSimilarity(new float[] {0, 1, 0}, Embedder.MINILM), 1e-6);
   }
 
   private java.util.function.Function<String, TermVector> headlines() {

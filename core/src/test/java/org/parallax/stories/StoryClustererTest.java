@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.parallax.align.Embedder;
 import org.parallax.corpus.ArticleFeatures;
 import org.parallax.model.Article;
 
@@ -124,7 +125,7 @@ class StoryClustererTest {
       StoryClusterer c = new StoryClusterer(StoryClusterer.Params.defaults(), (from, to) -> List.of());
       Story first = c.assign("a", 20_000, null, "A", aTitle, vector(aTitle, aBody), semantic ? sameEvent : null);
       Story restored = Story.restore(first.snapshot(), first.dayList(), first.stateBytes());
-      assertEquals(semantic ? 1.0 : 0.0, restored.semanticSimilarity(sameEvent), 1e-6);
+      assertEquals(semantic ? 1.0 : 0.0, restored.semanticSimilarity(sameEvent, Embedder.MINILM), 1e-6);
       String second = c.assign("b", 20_000, null, "B", bTitle, vector(bTitle, bBody), semantic ? sameEvent : null)
           .id();
       if (semantic) {

@@ -12,6 +12,7 @@ import org.parallax.pipeline.Parallax;
 public final class TestModels {
   private static NlpModels nlp;
   private static Embedder embedder;
+  private static Embedder groupingEncoder;
   private static Parallax parallax;
 
   private TestModels() {}
@@ -28,6 +29,14 @@ public final class TestModels {
       embedder = new MiniLmEmbedder();
     }
     return embedder;
+  }
+
+  /** The default story grouping's encoder of headlines and leads (MiniLM unless PARALLAX_LEAD_ENCODER is set). */
+  public static synchronized Embedder groupingEncoder() {
+    if (groupingEncoder == null) {
+      groupingEncoder = org.parallax.stories.LeadEncoder.forDefaultGrouping();
+    }
+    return groupingEncoder;
   }
 
   public static synchronized Parallax parallax() {

@@ -45,7 +45,8 @@ public final class ExampleCorpus {
     }
     try (CorpusStore s = CorpusStore.open(storeDir)) {
       CorpusIngester ingester = new CorpusIngester(s, models, CorpusIngester.Settings.defaults(),
-          CorpusIngester.Grouping.DEFAULT, embedder, problems::add);
+          CorpusIngester.Grouping.DEFAULT, org.parallax.stories.LeadEncoder.forDefaultGrouping(
+              () -> embedder != null ? embedder : new org.parallax.align.MiniLmEmbedder()), problems::add);
       new InputReader(ParallaxConfig.defaults()).stream(List.of(input), ingester::accept, ingester::skip);
       ingester.close();
       // The caller's embedder for the conflicts' few sentences: its model is loaded already.

@@ -41,7 +41,7 @@ final class Executors {
   /** The headline-and-lead encoder of the default story grouping, for the driver's decision pass. */
   static synchronized org.parallax.align.Embedder embedder() {
     if (embedder == null) {
-      embedder = new org.parallax.align.MiniLmEmbedder();
+      embedder = org.parallax.stories.LeadEncoder.forDefaultGrouping();
     }
     return embedder;
   }

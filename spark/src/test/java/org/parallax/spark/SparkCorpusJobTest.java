@@ -66,7 +66,8 @@ class SparkCorpusJobTest {
     List<Skipped> skipped = new ArrayList<>();
     Map<String, String> reports = new TreeMap<>();
     try (CorpusStore store = CorpusStore.open(storeDir)) {
-      // ingest's default grouping, which embeds the ambiguous articles: the job must do the same on its driver.
+      // ingest's default grouping, which embeds the ambiguous articles: the job must do the same on its driver,
+      // with the same encoder (Executors.embedder() is the default grouping's).
       CorpusIngester ingester = new CorpusIngester(store, Executors.models(), CorpusIngester.Settings.defaults(),
           CorpusIngester.Grouping.DEFAULT, Executors.embedder(), skipped::add);
       new InputReader(ParallaxConfig.defaults()).stream(List.of(input), ingester::accept, ingester::skip);

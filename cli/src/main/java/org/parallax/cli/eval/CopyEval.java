@@ -150,7 +150,7 @@ public final class CopyEval implements Callable<Integer> {
     try (CorpusStore store = CorpusStore.open(dir)) {
       CorpusIngester in = new CorpusIngester(store, NlpModels.load(), CorpusIngester.Settings.defaults(),
           fast ? CorpusIngester.Grouping.FAST : CorpusIngester.Grouping.DEFAULT,
-          fast ? null : new org.parallax.align.MiniLmEmbedder(), s -> { });
+          fast ? null : org.parallax.stories.LeadEncoder.forDefaultGrouping(), s -> { });
       all.forEach(in::accept);
       in.close();
       store.forEachCopy(found::add);
@@ -266,7 +266,7 @@ public final class CopyEval implements Callable<Integer> {
       try (CorpusStore s = CorpusStore.open(dir)) {
         CorpusIngester in = new CorpusIngester(s, NlpModels.load(), CorpusIngester.Settings.defaults(),
             fast ? CorpusIngester.Grouping.FAST : CorpusIngester.Grouping.DEFAULT,
-            fast ? null : new org.parallax.align.MiniLmEmbedder(), x -> { });
+            fast ? null : org.parallax.stories.LeadEncoder.forDefaultGrouping(), x -> { });
         // read as `parallax ingest` reads it: the same ids, cleaning and order
         new org.parallax.ingest.InputReader(org.parallax.config.ParallaxConfig.defaults())
             .stream(List.of(allsides), in::accept, in::skip);

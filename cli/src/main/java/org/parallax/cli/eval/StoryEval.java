@@ -102,16 +102,22 @@ public final class StoryEval implements Callable<Integer> {
     }
     CorpusIngester.Grouping grouping = fast ? CorpusIngester.Grouping.FAST
         : semantic ? CorpusIngester.Grouping.SEMANTIC : CorpusIngester.Grouping.DEFAULT;
-    // The threshold tried is the lexical one in the fast grouping, the blend's otherwise.
+    // --semantic embeds every article with MiniLM; the default grouping with the distilled encoder where
+    // PARALLAX_LEAD_ENCODER names it, else MiniLM too
+    Embedder embedder = fast ? null : semantic ? new MiniLmEmbedder()
+        : org.parallax.stories.LeadEncoder.forDefaultGrouping();
+    // The threshold tried is the lexical one in the fast grouping, the blend's of the encoder otherwise.
+    boolean minilm = embedder != null && Embedder.MINILM.equals(embedder.space());
     List<Double> ts = thresholds != null ? thresholds
-        : List.of(fast ? d.stories().threshold() : d.stories().semanticThreshold());
-    Embedder embedder = fast ? null : new MiniLmEmbedder();
+        : List.of(fast ? d.stories().threshold() : minilm ? d.stories().semanticThreshold()
+            : d.stories().leadThreshold());
     out.printf(Locale.ROOT, "NeuS %s: %d articles in %d gold clusters, shuffled (seed %d); %s grouping%n", split,
         docs.size(), events.size(), seed, grouping.name().toLowerCase(Locale.ROOT));
     for (double t : ts) {
       StoryClusterer.Params sp = groupingOptions.apply(d.stories());
       CorpusIngester.Settings settings = new CorpusIngester.Settings(
-          withWeight(sp.withThresholds(fast ? t : sp.threshold(), fast ? sp.semanticThreshold() : t)),
+          withWeight(fast ? sp.withThresholds(t, sp.semanticThreshold())
+              : sp.withThresholds(sp.threshold(), t).withLeadThreshold(t)), // the encoder's threshold is used
           d.copies(),
           d.batch(), d.vectorTerms(), d.dfSlots());
       Path dir = Files.createTempDirectory("parallax-eval-stories");
