@@ -57,13 +57,55 @@ def batches(tok, texts, idx, size):
             ids[j, :len(e)] = torch.tensor(e); mask[j, :len(e)] = 1
         yield sel, ids, mask
 
+def fit(model, params, tok, texts, target, train, rng, minutes, lr, batch, sim_weight, weight_decay=0.0,
+        every=None, tick=None):
+    """Trains `params` of `model` for `minutes` (warm-up over 100 steps, then a rate falling linearly to 0 at the end
+    of the budget) so that the pooled vectors of the texts `train` indexes match `target` (cosine) and, weighted by
+    `sim_weight`, so do their pairwise similarities within a batch; calls `tick()` every `every` seconds."""
+    opt = torch.optim.AdamW(params, lr=lr, weight_decay=weight_decay)
+    start = time.time(); step = 0; epoch = 0; budget = minutes * 60; last = start
+    while time.time() - start < budget:
+        rng.shuffle(train); epoch += 1
+        # length-sorted buckets within chunks: less padding, same randomness across chunks
+        for c in range(0, len(train), batch * 50):
+            chunk = sorted(train[c:c + batch * 50], key=lambda i: len(texts[i]))
+            bs = [chunk[b:b + batch] for b in range(0, len(chunk), batch)]
+            rng.shuffle(bs)
+            for sel in bs:
+                frac = min(1.0, (time.time() - start) / budget)
+                for g in opt.param_groups: g['lr'] = lr * (1 - frac) if step > 100 else lr * step / 100
+                _, ids, mask = next(batches(tok, texts, sel, len(sel)))
+                v = pooled(model, ids, mask)
+                t = target[sel]
+                loss = (1 - (v * t).sum(-1)).mean()
+                if sim_weight > 0:
+                    loss = loss + sim_weight * ((v @ v.T - t @ t.T) ** 2).mean()
+                opt.zero_grad(); loss.backward(); opt.step(); step += 1
+                if step % 200 == 0:
+                    print(f'epoch {epoch} step {step} loss {loss.item():.4f} {time.time()-start:.0f}s', flush=True)
+                if tick and time.time() - last > every:
+                    tick(step); last = time.time()
+                if time.time() - start >= budget: break
+            if time.time() - start >= budget: break
+    return step, epoch
+
+def setup(a):
+    """Seeds, the tokenizer, the texts, the teacher's vectors, and the held-out / training split (2,000 held out)."""
+    torch.manual_seed(a.seed); torch.set_num_threads(2)
+    rng = np.random.default_rng(a.seed)
+    tok = Tokenizer.from_file(a.tokenizer); tok.no_padding(); tok.no_truncation()
+    texts = [json.loads(l)['text'] for l in open(a.texts)]
+    target = torch.tensor(np.load(a.targets))
+    order = rng.permutation(len(texts))
+    return rng, tok, texts, target, order[:2000], order[2000:]
+
 class Wrapped(torch.nn.Module):
     def __init__(self, m):
         super().__init__(); self.m = m
     def forward(self, input_ids, attention_mask, token_type_ids):
         return self.m(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids).last_hidden_state
 
-def export(model, out):
+def export(model, out, reduce_range=False):
     model.eval()
     a = argparse.Namespace(out=out)
     ids = torch.tensor([[101, 2023, 2003, 102]]); mask = torch.ones_like(ids)
@@ -72,7 +114,7 @@ def export(model, out):
                       dynamic_axes={k: {0: 'batch', 1: 'seq'} for k in ['input_ids', 'attention_mask', 'token_type_ids', 'last_hidden_state']},
                       opset_version=11, dynamo=False)  # opset 11 as LangChain4j's export: same speed
     from onnxruntime.quantization import quantize_dynamic, QuantType
-    quantize_dynamic(a.out + '-fp32.onnx', a.out + '.onnx', weight_type=QuantType.QInt8, per_channel=True,
+    quantize_dynamic(a.out + '-fp32.onnx', a.out + '.onnx', weight_type=QuantType.QInt8, per_channel=True, reduce_range=reduce_range,
                     op_types_to_quantize=['MatMul', 'Gather'])  # as LangChain4j's MiniLM: 8-bit, per channel
     print('wrote', a.out + '.onnx')
 
@@ -85,12 +127,7 @@ if __name__ == '__main__':
     ap.add_argument('--sim-weight', type=float, default=0.0)
     ap.add_argument('--out'); ap.add_argument('--resume'); ap.add_argument('--export-only', action='store_true'); ap.add_argument('--seed', type=int, default=17); ap.add_argument('--check', action='store_true')
     a = ap.parse_args()
-    torch.manual_seed(a.seed); torch.set_num_threads(2)
-    rng = np.random.default_rng(a.seed)
-    tok = Tokenizer.from_file(a.tokenizer); tok.no_padding(); tok.no_truncation()
-    texts = [json.loads(l)['text'] for l in open(a.texts)]
-    target = torch.tensor(np.load(a.targets))
-    order = rng.permutation(len(texts)); held = order[:2000]; train = order[2000:]
+    rng, tok, texts, target, held, train = setup(a)
     sd = teacher_weights(a.teacher_onnx)
     layers = [int(x) for x in a.layers.split(',')]
     model = build(sd, layers)
@@ -107,29 +144,8 @@ if __name__ == '__main__':
     print('layers', layers, 'held-out cosine with the teacher before training', evaluate(), flush=True)
     if a.check:
         full = build(sd, list(range(6))); model = full; print('6-layer fp32 rebuild vs teacher', evaluate()); sys.exit()
-    opt = torch.optim.AdamW(model.parameters(), lr=a.lr, weight_decay=0.01)
-    start = time.time(); step = 0; epoch = 0; budget = a.minutes * 60
-    while time.time() - start < budget:
-        rng.shuffle(train); epoch += 1
-        # length-sorted buckets within chunks: less padding, same randomness across chunks
-        for c in range(0, len(train), a.batch * 50):
-            chunk = sorted(train[c:c + a.batch * 50], key=lambda i: len(texts[i]))
-            bs = [chunk[b:b + a.batch] for b in range(0, len(chunk), a.batch)]
-            rng.shuffle(bs)
-            for sel in bs:
-                frac = min(1.0, (time.time() - start) / budget)
-                for g in opt.param_groups: g['lr'] = a.lr * (1 - frac) if step > 100 else a.lr * step / 100
-                _, ids, mask = next(batches(tok, texts, sel, len(sel)))
-                v = pooled(model, ids, mask)
-                t = target[sel]
-                loss = (1 - (v * t).sum(-1)).mean()
-                if a.sim_weight > 0:
-                    loss = loss + a.sim_weight * ((v @ v.T - t @ t.T) ** 2).mean()
-                opt.zero_grad(); loss.backward(); opt.step(); step += 1
-                if step % 200 == 0:
-                    print(f'epoch {epoch} step {step} loss {loss.item():.4f} {time.time()-start:.0f}s', flush=True)
-                if time.time() - start >= budget: break
-            if time.time() - start >= budget: break
+    step, epoch = fit(model, model.parameters(), tok, texts, target, train, rng, a.minutes, a.lr, a.batch, a.sim_weight,
+                      weight_decay=0.01)
     print('after', step, 'steps,', epoch, 'epochs: held-out cosine', evaluate(), flush=True)
     torch.save(model.state_dict(), a.out + '.pt')
     export(model, a.out)

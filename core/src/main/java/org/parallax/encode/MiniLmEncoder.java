@@ -32,6 +32,7 @@ public final class MiniLmEncoder implements AutoCloseable {
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
   private final boolean typeIds;
+  private final Map<String, OnnxTensor> external;
 
   /** With ONNX Runtime's own threads for one pass (one per core). */
   public MiniLmEncoder() {
@@ -52,14 +53,27 @@ public final class MiniLmEncoder implements AutoCloseable {
    * with MiniLM's tokenizer: a smaller encoder distilled from it.
    */
   public MiniLmEncoder(byte[] model, int threads) {
+    this(model, threads, Map.of());
+  }
+
+  /**
+   * The same, for a graph whose initializers in {@code external} are supplied from outside it (a model assembled
+   * when it loads, {@link LowRankModel}). The encoder owns those tensors from then on and closes them with itself.
+   */
+  public MiniLmEncoder(byte[] model, int threads, Map<String, OnnxTensor> external) {
+    this.external = external;
     try (InputStream tok = resource(TOKENIZER); OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       if (threads > 0) {
         options.setIntraOpNumThreads(threads);
+      }
+      if (!external.isEmpty()) {
+        options.addExternalInitializers(new HashMap<>(external));
       }
       session = env.createSession(model, options);
       tokenizer = HuggingFaceTokenizer.newInstance(tok, Map.of("padding", "false", "truncation", "false"));
       typeIds = session.getInputNames().contains("token_type_ids");
     } catch (IOException | OrtException e) {
+      external.values().forEach(OnnxTensor::close);
       throw new ParallaxException("cannot load the MiniLM model and tokenizer: " + e.getMessage(), e);
     }
   }
@@ -174,6 +188,8 @@ public final class MiniLmEncoder implements AutoCloseable {
       session.close();
     } catch (OrtException e) {
       throw new ParallaxException("cannot close the MiniLM session", e);
+    } finally {
+      external.values().forEach(OnnxTensor::close);
     }
     tokenizer.close();
   }

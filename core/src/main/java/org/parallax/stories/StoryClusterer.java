@@ -50,14 +50,14 @@ public final class StoryClusterer {
    * B-cubed F1 and (0.20, 0.30) 0.018; on AllSides (0.30, 0.20) embeds about 40 % of the articles it did, but of
    * 30 decisions it changed that were read, 20 split reports of one event (BENCHMARKS.md, issue 17).
    *
-   * <p>{@code leadThreshold} replaces {@code semanticThreshold} in the gated mode when its encoder is the distilled
-   * {@link LeadEncoder}: its best on NeuS train is 0.47 (MiniLM's 0.45; BENCHMARKS.md, issue 17).
+   * <p>{@code leadThreshold} replaces {@code semanticThreshold} in the gated mode when its encoder is not MiniLM
+   * (the distilled {@link LeadEncoder}): its best on NeuS train is 0.49 (MiniLM's 0.45; BENCHMARKS.md, issue 17).
    */
   public record Params(double threshold, int gapDays, int centroidTerms, int capacity, int undatedCapacity,
                        double semanticWeight, double semanticThreshold, double bandLow, double bandHigh,
                        int bandTop, double gateNew, double gateJoin, double leadThreshold) {
     public static Params defaults() {
-      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45, 0.20, 0.60, 3, 0.0, Double.POSITIVE_INFINITY, 0.47);
+      return new Params(0.30, 3, 150, 50_000, 20_000, 0.5, 0.45, 0.20, 0.60, 3, 0.0, Double.POSITIVE_INFINITY, 0.49);
     }
 
     /** Without the headline gate (every ambiguous article embedded). */

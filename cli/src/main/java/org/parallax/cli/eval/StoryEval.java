@@ -102,10 +102,13 @@ public final class StoryEval implements Callable<Integer> {
     }
     CorpusIngester.Grouping grouping = fast ? CorpusIngester.Grouping.FAST
         : semantic ? CorpusIngester.Grouping.SEMANTIC : CorpusIngester.Grouping.DEFAULT;
-    // --semantic embeds every article with MiniLM; the default grouping with the distilled encoder where
-    // PARALLAX_LEAD_ENCODER names it, else MiniLM too
+    // --semantic embeds every article with MiniLM; the default grouping with the encoder PARALLAX_LEAD_ENCODER
+    // chooses (MiniLM when unset)
     Embedder embedder = fast ? null : semantic ? new MiniLmEmbedder()
         : org.parallax.stories.LeadEncoder.forDefaultGrouping();
+    if (embedder != null && thresholds != null && thresholds.size() > 1) {
+      embedder = remembering(embedder); // a sweep embeds the same texts once per threshold otherwise
+    }
     // The threshold tried is the lexical one in the fast grouping, the blend's of the encoder otherwise.
     boolean minilm = embedder != null && Embedder.MINILM.equals(embedder.space());
     List<Double> ts = thresholds != null ? thresholds
@@ -276,6 +279,27 @@ public final class StoryEval implements Callable<Integer> {
     double pr = goldPairs == 0 ? 0 : pairTp / (double) goldPairs;
     return String.format(Locale.ROOT, "threshold %.2f: %d stories; B-cubed P %.3f R %.3f F1 %.3f; pairwise P %.3f "
             + "R %.3f F1 %.3f; %.1f s", threshold, predClusters.size(), p, r, f1(p, r), pp, pr, f1(pp, pr), secs);
+  }
+
+  /** {@code e} remembering every text's vector, for a sweep over thresholds (the same decisions, faster). */
+  private static Embedder remembering(Embedder e) {
+    Map<String, float[]> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    return new Embedder() {
+      @Override
+      public float[][] embed(List<String> texts) {
+        List<String> missing = texts.stream().filter(t -> !seen.containsKey(t)).distinct().toList();
+        float[][] fresh = missing.isEmpty() ? new float[0][] : e.embed(missing);
+        for (int i = 0; i < fresh.length; i++) {
+          seen.put(missing.get(i), fresh[i]);
+        }
+        return texts.stream().map(seen::get).toArray(float[][]::new);
+      }
+
+      @Override
+      public String space() {
+        return e.space();
+      }
+    };
   }
 
   private static double f1(double p, double r) {
