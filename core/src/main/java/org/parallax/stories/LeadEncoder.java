@@ -34,7 +34,7 @@ public final class LeadEncoder implements Embedder {
   /** The value of {@value #ENV} that makes the default grouping embed with the shipped distilled encoder. */
   public static final String DISTILLED = "distilled";
   /**
-   * Whether the default grouping uses the shipped encoder when {@value #ENV} is unset. Not yet: it is ~1.6× faster
+   * Whether the default grouping uses the shipped encoder when {@value #ENV} is unset. Not yet: it is 1.5× faster
    * on AllSides, but NeuS val falls to 0.817 from MiniLM's 0.829, under issue 17's floor (BENCHMARKS.md).
    */
   static final boolean DISTILLED_BY_DEFAULT = false;
