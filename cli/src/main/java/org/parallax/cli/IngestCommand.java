@@ -162,10 +162,9 @@ public final class IngestCommand implements Callable<Integer> {
       if (!noOutletProfiles && !noStoryClaims) {
         // MiniLM, which the conflicts' thresholds were measured with: the ingest's when it is MiniLM (loaded
         // already), else one made only if a conflict needs it.
-        org.parallax.align.Embedder grouping = embedder;
         org.parallax.outlets.StoryClaimsPass.Counts pc = org.parallax.outlets.StoryClaimsPass.run(s, models,
             org.parallax.outlets.StoryClaims.Params.defaults(), noStoryConflicts ? null
-                : grouping != null && org.parallax.align.Embedder.MINILM.equals(grouping.space()) ? () -> grouping
+                : embedder != null && org.parallax.align.Embedder.MINILM.equals(embedder.space()) ? () -> embedder
                 : org.parallax.align.MiniLmEmbedder::new);
         err.printf(Locale.ROOT, "outlet claims: %d shared stories (3+ outlets), %d analysed now (%d articles%s) in "
             + "%.1f s (%.1f%% of the ingest's %.1f s)%n", pc.shared(), pc.analysed(), pc.articles(),

@@ -9,7 +9,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,8 @@ import org.parallax.ParallaxException;
 public final class LowRankModel {
   private static final byte[] MAGIC = "PLXLR1\n".getBytes(StandardCharsets.US_ASCII);
   private static final int MAX_HEADER = 1 << 20;
+  /** The model whose weights the corrections apply to: LangChain4j's quantized all-MiniLM-L6-v2. */
+  private static final String TEACHER = "all-minilm-l6-v2-q";
   /**
    * The 8-bit range of the weights: ±64 ("reduce_range"), as LangChain4j's MiniLM was quantized; it keeps the
    * products of ONNX Runtime's u8·s8 kernels from saturating on processors without VNNI.
@@ -58,6 +59,9 @@ public final class LowRankModel {
   public static Map<String, OnnxTensor> initializers(OrtEnvironment env, byte[] teacher, byte[] corrections) {
     ByteBuffer in = ByteBuffer.wrap(corrections).order(ByteOrder.LITTLE_ENDIAN);
     Header header = header(in);
+    if (!TEACHER.equals(header.teacher())) {
+      throw new ParallaxException("lead encoder corrections: made for " + header.teacher() + ", not " + TEACHER);
+    }
     Map<String, OnnxInitializers.Tensor> base = OnnxInitializers.read(teacher);
     Map<String, OnnxTensor> out = new LinkedHashMap<>();
     try {
@@ -128,12 +132,18 @@ public final class LowRankModel {
       throw new ParallaxException("lead encoder corrections: MiniLM's " + base + " is not [" + in + ", " + out + "]");
     }
     int[] qv = q.ints();
+    float[] at = new float[in * rank]; // A transposed, so that the inner loop reads both factors in order
+    for (int k = 0; k < rank; k++) {
+      for (int i = 0; i < in; i++) {
+        at[i * rank + k] = a[k * in + i];
+      }
+    }
     float[] w = new float[in * out];
     for (int i = 0; i < in; i++) {
       for (int o = 0; o < out; o++) {
         float d = 0;
         for (int k = 0; k < rank; k++) {
-          d += b[o * rank + k] * a[k * in + i];
+          d += b[o * rank + k] * at[i * rank + k];
         }
         w[i * out + o] = (qv[i * out + o] - zero[o]) * scale[o] + d;
       }
@@ -224,10 +234,5 @@ public final class LowRankModel {
     } catch (OrtException e) {
       throw new ParallaxException("cannot make tensor for the lead encoder: " + e.getMessage(), e);
     }
-  }
-
-  /** The layers of MiniLM the graph's layers start from, as the header says (for messages and records). */
-  public static List<Integer> layers(byte[] corrections) {
-    return new ArrayList<>(header(ByteBuffer.wrap(corrections).order(ByteOrder.LITTLE_ENDIAN)).layers());
   }
 }

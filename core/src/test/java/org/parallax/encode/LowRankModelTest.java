@@ -93,6 +93,10 @@ class LowRankModelTest {
     byte[] other = corrections(2, new float[384 * 2 * 2], "onnx::MatMul_none");
     e = assertThrows(ParallaxException.class, () -> LowRankModel.initializers(ENV, minilm, other));
     assertTrue(e.getMessage().contains("onnx::MatMul_none"), e.getMessage());
+    byte[] student = new String(good, StandardCharsets.ISO_8859_1).replace("all-minilm-l6-v2-q", "all-minilm-l6-v2-x")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    e = assertThrows(ParallaxException.class, () -> LowRankModel.initializers(ENV, minilm, student));
+    assertTrue(e.getMessage().contains("made for all-minilm-l6-v2-x"), e.getMessage());
   }
 
   @Test
