@@ -20,6 +20,10 @@ public final class GroupingOptions {
       + "NEW,JOIN (for measuring; default: the configured one; 0,inf turns it off).")
   List<Double> gate;
 
+  @Option(names = "--lead-threshold", hidden = true, description = "Default grouping with the distilled encoder: "
+      + "the blend threshold (for measuring; default: the configured one).")
+  Double leadThreshold;
+
   @Option(names = "--trace-decisions", hidden = true, paramLabel = "FILE", description = "Default grouping: write "
       + "every decision the embeddings took part in to FILE, tab-separated (for measuring the gate).")
   Path traceDecisions;
@@ -32,6 +36,9 @@ public final class GroupingOptions {
     }
     if (gate != null && gate.size() == 2) {
       out = out.withGate(gate.get(0), gate.get(1));
+    }
+    if (leadThreshold != null) {
+      out = out.withLeadThreshold(leadThreshold);
     }
     return out;
   }

@@ -16,13 +16,12 @@ import org.parallax.encode.MiniLmEncoder;
  * A distilled encoder of headlines and leads for the default story grouping: a 2-layer BERT of MiniLM's width and
  * vocabulary, distilled from the quantized all-MiniLM-L6-v2 on the headline-and-lead texts of AllSides and NeuS train
  * so that it gives MiniLM's vectors at under half its cost per text (scripts/distill/, BENCHMARKS.md, issue 17).
- * The default grouping still embeds with MiniLM unless {@value #ENV} is {@value #DISTILLED}
- * ({@link #DISTILLED_BY_DEFAULT} says why).
+ * The default grouping embeds with it unless {@value #ENV} says otherwise ({@link #DISTILLED_BY_DEFAULT} says why).
  *
  * <p>It ships as low-rank corrections of MiniLM's own weights ({@link LowRankModel}): the graph and the corrections
  * are resources of this package (~2 MB together), and MiniLM's weights come from LangChain4j's jar when it loads.
- * The environment variable {@value #ENV} chooses the default grouping's encoder: {@value #DISTILLED} this one,
- * {@value #MINILM} MiniLM, a path a whole ONNX model of MiniLM's inputs and output from that file. Its vectors are
+ * The environment variable {@value #ENV} chooses the default grouping's encoder: {@value #DISTILLED} (or unset) this
+ * one, {@value #MINILM} MiniLM, a path a whole ONNX model of MiniLM's inputs and output from that file. Its vectors are
  * not MiniLM's: {@link #space()} names them, and a story embedded by another encoder is embedded again before this
  * one compares with it ({@link GatedGrouping}).
  */
@@ -34,10 +33,11 @@ public final class LeadEncoder implements Embedder {
   /** The value of {@value #ENV} that makes the default grouping embed with the shipped distilled encoder. */
   public static final String DISTILLED = "distilled";
   /**
-   * Whether the default grouping uses the shipped encoder when {@value #ENV} is unset. Not yet: it is 1.5× faster
-   * on AllSides, but NeuS val falls to 0.817 from MiniLM's 0.829, under issue 17's floor (BENCHMARKS.md).
+   * Whether the default grouping uses the shipped encoder when {@value #ENV} is unset. Yes since session s21: the
+   * default grouping of AllSides runs at 0.54 to 0.58 of the fast mode's speed with it (0.34 to 0.41 with MiniLM),
+   * and NeuS val is 0.830 at its blend threshold 0.47 (MiniLM's 0.829); BENCHMARKS.md, issue 17.
    */
-  static final boolean DISTILLED_BY_DEFAULT = false;
+  static final boolean DISTILLED_BY_DEFAULT = true;
   /** The name of the shipped encoder's vector space, saved with the stories it embedded. */
   public static final String SPACE = "lead-encoder-l2-1";
   static final String GRAPH = "/org/parallax/stories/lead-encoder-l2.onnx";
@@ -75,9 +75,9 @@ public final class LeadEncoder implements Embedder {
   }
 
   /**
-   * The default grouping's encoder, as {@value #ENV} says: {@value #MINILM} (also when unset; the grouping then
-   * blends at {@link StoryClusterer.Params#semanticThreshold()}), {@value #DISTILLED} (the shipped one, blending at
-   * {@link StoryClusterer.Params#leadThreshold()}), or the path of a whole model file.
+   * The default grouping's encoder, as {@value #ENV} says: {@value #DISTILLED} (also when unset: the shipped one,
+   * blending at {@link StoryClusterer.Params#leadThreshold()}), {@value #MINILM} (the grouping then blends at
+   * {@link StoryClusterer.Params#semanticThreshold()}), or the path of a whole model file.
    */
   public static Embedder forDefaultGrouping() {
     return forDefaultGrouping(MiniLmEmbedder::new);

@@ -31,7 +31,7 @@ public final class TestModels {
     return embedder;
   }
 
-  /** The default story grouping's encoder of headlines and leads (MiniLM unless PARALLAX_LEAD_ENCODER is set). */
+  /** The default story grouping's encoder of headlines and leads (the distilled one unless PARALLAX_LEAD_ENCODER says otherwise). */
   public static synchronized Embedder groupingEncoder() {
     if (groupingEncoder == null) {
       groupingEncoder = org.parallax.stories.LeadEncoder.forDefaultGrouping();
