@@ -118,8 +118,8 @@ public final class IngestCommand implements Callable<Integer> {
       CorpusIngester.Grouping mode = fast ? CorpusIngester.Grouping.FAST
           : semantic ? CorpusIngester.Grouping.SEMANTIC : CorpusIngester.Grouping.DEFAULT;
       NlpModels models = NlpModels.load();
-      // --semantic embeds every article with MiniLM; the default grouping too, unless PARALLAX_LEAD_ENCODER chooses
-      // the distilled encoder ("distilled") or a model file
+      // --semantic embeds every article with MiniLM; the default grouping with the encoder PARALLAX_LEAD_ENCODER
+      // chooses (the distilled one when unset)
       org.parallax.align.Embedder embedder = fast ? null
           : semantic ? new org.parallax.align.MiniLmEmbedder() : org.parallax.stories.LeadEncoder.forDefaultGrouping();
       CorpusIngester ingester = new CorpusIngester(s, models, settings, mode, embedder,

@@ -218,17 +218,17 @@ public final class LowRankModel {
   }
 
   private static OnnxTensor tensor(OrtEnvironment env, ByteBuffer data, long[] dims, OnnxJavaType type) {
-    ByteBuffer direct = data;
-    if (!data.isDirect()) {
-      direct = ByteBuffer.allocateDirect(data.remaining()).order(ByteOrder.nativeOrder());
-      direct.put(data.duplicate()).flip();
-    }
     try {
-      if (type == OnnxJavaType.FLOAT) {
-        FloatBuffer fb = direct.duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+      if (type == OnnxJavaType.FLOAT) { // ONNX's bytes are little-endian; ONNX Runtime reads native order
+        FloatBuffer fb = data.duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
         FloatBuffer nb = ByteBuffer.allocateDirect(fb.remaining() * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
         nb.put(fb).flip();
         return OnnxTensor.createTensor(env, nb, dims);
+      }
+      ByteBuffer direct = data;
+      if (!data.isDirect()) {
+        direct = ByteBuffer.allocateDirect(data.remaining());
+        direct.put(data.duplicate()).flip();
       }
       return OnnxTensor.createTensor(env, direct, dims, type);
     } catch (OrtException e) {

@@ -16,7 +16,9 @@ import org.parallax.encode.MiniLmEncoder;
  * A distilled encoder of headlines and leads for the default story grouping: a 2-layer BERT of MiniLM's width and
  * vocabulary, distilled from the quantized all-MiniLM-L6-v2 on the headline-and-lead texts of AllSides and NeuS train
  * so that it gives MiniLM's vectors at under half its cost per text (scripts/distill/, BENCHMARKS.md, issue 17).
- * The default grouping embeds with it unless {@value #ENV} says otherwise ({@link #DISTILLED_BY_DEFAULT} says why).
+ * The default grouping embeds with it unless {@value #ENV} says otherwise: at its blend threshold (0.47) NeuS val is
+ * 0.830 against MiniLM's 0.829, and the default grouping of AllSides runs at 0.54 to 0.58 of the fast mode's speed
+ * with it, 0.34 to 0.41 with MiniLM (session s21).
  *
  * <p>It ships as low-rank corrections of MiniLM's own weights ({@link LowRankModel}): the graph and the corrections
  * are resources of this package (~2 MB together), and MiniLM's weights come from LangChain4j's jar when it loads.
@@ -32,12 +34,6 @@ public final class LeadEncoder implements Embedder {
   public static final String MINILM = "minilm";
   /** The value of {@value #ENV} that makes the default grouping embed with the shipped distilled encoder. */
   public static final String DISTILLED = "distilled";
-  /**
-   * Whether the default grouping uses the shipped encoder when {@value #ENV} is unset. Yes since session s21: the
-   * default grouping of AllSides runs at 0.54 to 0.58 of the fast mode's speed with it (0.34 to 0.41 with MiniLM),
-   * and NeuS val is 0.830 at its blend threshold 0.47 (MiniLM's 0.829); BENCHMARKS.md, issue 17.
-   */
-  static final boolean DISTILLED_BY_DEFAULT = true;
   /** The name of the shipped encoder's vector space, saved with the stories it embedded. */
   public static final String SPACE = "lead-encoder-l2-1";
   static final String GRAPH = "/org/parallax/stories/lead-encoder-l2.onnx";
@@ -89,7 +85,7 @@ public final class LeadEncoder implements Embedder {
   }
 
   static Embedder forDefaultGrouping(String setting, java.util.function.Supplier<Embedder> minilm) {
-    String s = setting == null || setting.isBlank() ? (DISTILLED_BY_DEFAULT ? DISTILLED : MINILM) : setting.strip();
+    String s = setting == null || setting.isBlank() ? DISTILLED : setting.strip();
     if (MINILM.equalsIgnoreCase(s)) {
       return minilm.get();
     }

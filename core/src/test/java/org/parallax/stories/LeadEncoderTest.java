@@ -68,8 +68,8 @@ class LeadEncoderTest {
     assertSame(minilm, LeadEncoder.forDefaultGrouping("minilm", () -> minilm));
     assertSame(minilm, LeadEncoder.forDefaultGrouping(" MiniLM ", () -> minilm));
     assertEquals(LeadEncoder.SPACE, LeadEncoder.forDefaultGrouping("distilled", () -> minilm).space());
-    Embedder unset = LeadEncoder.forDefaultGrouping(null, () -> minilm);
-    assertEquals(LeadEncoder.DISTILLED_BY_DEFAULT ? LeadEncoder.SPACE : Embedder.MINILM, unset.space());
+    assertEquals(LeadEncoder.SPACE, LeadEncoder.forDefaultGrouping(null, () -> minilm).space());
+    assertEquals(LeadEncoder.SPACE, LeadEncoder.forDefaultGrouping(" ", () -> minilm).space());
     ParallaxException e = assertThrows(ParallaxException.class,
         () -> LeadEncoder.forDefaultGrouping(dir.resolve("absent.onnx").toString(), () -> minilm));
     assertTrue(e.getMessage().contains(LeadEncoder.ENV) && e.getMessage().contains("no such file"), e.getMessage());

@@ -103,7 +103,7 @@ public final class StoryEval implements Callable<Integer> {
     CorpusIngester.Grouping grouping = fast ? CorpusIngester.Grouping.FAST
         : semantic ? CorpusIngester.Grouping.SEMANTIC : CorpusIngester.Grouping.DEFAULT;
     // --semantic embeds every article with MiniLM; the default grouping with the encoder PARALLAX_LEAD_ENCODER
-    // chooses (MiniLM when unset)
+    // chooses (the distilled one when unset)
     Embedder embedder = fast ? null : semantic ? new MiniLmEmbedder()
         : org.parallax.stories.LeadEncoder.forDefaultGrouping();
     if (embedder != null && thresholds != null && thresholds.size() > 1) {
